@@ -1,0 +1,374 @@
+package io.github.dde4j.core.data;
+
+import io.github.dde4j.core.Checks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads numeric tables from CSV text (RFC 4180): a header row of column names, then one record
+ * per line. Fields may be quoted ({@code "a,b"}, with {@code ""} for a quote, and line breaks
+ * inside quotes); lines may end in LF, CRLF or CR; a UTF-8 byte-order mark is skipped; blank lines
+ * at the end are ignored.
+ *
+ * <p>Only the selected columns ({@link #columns(String...)}; all columns by default) are parsed,
+ * so a file may carry text columns beside the numeric ones. Every selected value must be a finite
+ * number. Anything else fails with a {@link CsvFormatException} (an IllegalArgumentException) that
+ * names the file, row, line, column and value: non-numbers, NaN, infinity, missing values, ragged
+ * rows, an empty file, a header without data, an unknown or duplicated column name (listing the
+ * available ones).
+ *
+ * <p>{@link #read(Path)} keeps each row once in memory; {@link #stream(Path, int, RowSink)} hands
+ * rows to a {@link RowSink} in chunks and keeps only one chunk, for files larger than memory.
+ *
+ * <p>Instances are immutable; the configuration methods return new readers.
+ * <pre>{@code
+ * DataTable t = CsvReader.create().columns("eruptions", "waiting").read(Path.of("faithful.csv"));
+ * }</pre>
+ */
+public final class CsvReader {
+
+    private final char delimiter;
+    private final List<String> selected;
+
+    private CsvReader(char delimiter, List<String> selected) {
+        this.delimiter = delimiter;
+        this.selected = selected;
+    }
+
+    /** A reader for comma-separated files that selects every column. */
+    public static CsvReader create() {
+        return new CsvReader(',', null);
+    }
+
+    /** Shortcut: read the named columns (all if none are named) of a comma-separated file. */
+    public static DataTable readFile(Path file, String... columns) throws IOException {
+        CsvReader r = create();
+        return (columns.length == 0 ? r : r.columns(columns)).read(file);
+    }
+
+    /** A reader that returns only these columns, in this order. */
+    public CsvReader columns(String... names) {
+        return columns(List.of(names));
+    }
+
+    /** A reader that returns only these columns, in this order; null or empty selects all. */
+    public CsvReader columns(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return new CsvReader(delimiter, null);
+        }
+        for (int a = 0; a < names.size(); a++) {
+            if (names.get(a) == null || names.get(a).isBlank()) {
+                throw new IllegalArgumentException("selected column " + a + " has a blank name");
+            }
+            if (names.indexOf(names.get(a)) != a) {
+                throw new IllegalArgumentException("column '" + names.get(a) + "' is selected twice");
+            }
+        }
+        return new CsvReader(delimiter, List.copyOf(names));
+    }
+
+    /** A reader with another field delimiter (for example ';' or '\t'). */
+    public CsvReader delimiter(char c) {
+        if (c == '"' || c == '\n' || c == '\r') {
+            throw new IllegalArgumentException("delimiter cannot be a quote or line break");
+        }
+        return new CsvReader(c, selected);
+    }
+
+    /** Reads a whole file (UTF-8) into a table. */
+    public DataTable read(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r, file.toString());
+        }
+    }
+
+    /** Reads UTF-8 CSV from a stream (for example a class-path resource); does not close it. */
+    public DataTable read(InputStream in, String sourceName) throws IOException {
+        return read(new InputStreamReader(in, StandardCharsets.UTF_8), sourceName);
+    }
+
+    /** Reads CSV text from a reader into a table; {@code sourceName} is used in error messages. */
+    public DataTable read(Reader reader, String sourceName) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        List<String> names = parse(reader, sourceName, rows::add);
+        return DataTable.wrap(names, rows.toArray(new double[0][]));
+    }
+
+    /**
+     * Streams a file to {@code sink} in chunks of at most {@code chunkRows} rows; returns the
+     * names of the columns delivered. Memory use is one chunk, whatever the file size. Rows before
+     * a format error have already been delivered when the exception is thrown.
+     */
+    public List<String> stream(Path file, int chunkRows, RowSink sink) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return stream(r, file.toString(), chunkRows, sink);
+        }
+    }
+
+    /** Streams CSV text from a reader to {@code sink}; see {@link #stream(Path, int, RowSink)}. */
+    public List<String> stream(Reader reader, String sourceName, int chunkRows, RowSink sink) throws IOException {
+        Checks.requireAtLeast(chunkRows, 1, "chunkRows");
+        if (sink == null) {
+            throw new IllegalArgumentException("sink is null");
+        }
+        double[][] chunk = new double[chunkRows][];
+        int[] count = {0};
+        List<String> names = parse(reader, sourceName, row -> {
+            chunk[count[0]++] = row;
+            if (count[0] == chunkRows) {
+                sink.accept(chunk, chunkRows);
+                count[0] = 0;
+            }
+        });
+        if (count[0] > 0) {
+            sink.accept(chunk, count[0]);
+        }
+        return names;
+    }
+
+    /** Reads only the header row of a file: its column names. */
+    public List<String> header(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Tokenizer t = new Tokenizer(r, file.toString(), delimiter);
+            List<String> fields = new ArrayList<>();
+            if (!t.next(fields)) {
+                throw new CsvFormatException(file.toString(), 0, 0, null, "file " + file + " is empty (no header row)");
+            }
+            return trimmed(fields);
+        }
+    }
+
+    private interface RowConsumer {
+        void accept(double[] row) throws IOException;
+    }
+
+    private List<String> parse(Reader reader, String source, RowConsumer out) throws IOException {
+        if (reader == null) {
+            throw new IllegalArgumentException("reader is null");
+        }
+        Tokenizer t = new Tokenizer(reader, source, delimiter);
+        List<String> fields = new ArrayList<>();
+        if (!t.next(fields)) {
+            throw new CsvFormatException(source, 0, 0, null, "file " + source + " is empty (no header row)");
+        }
+        List<String> header = trimmed(fields);
+        Map<String, Integer> index = new HashMap<>();
+        for (int j = 0; j < header.size(); j++) {
+            String h = header.get(j);
+            if (h.isEmpty()) {
+                if (selected == null) {
+                    throw new CsvFormatException(source, 0, t.recordLine, null,
+                            "file " + source + ", header: column " + (j + 1) + " has no name");
+                }
+                continue;
+            }
+            Integer prev = index.put(h, j);
+            if (prev != null && (selected == null || selected.contains(h))) {
+                throw new CsvFormatException(source, 0, t.recordLine, h,
+                        "file " + source + ", header: column '" + h + "' appears twice (columns " + (prev + 1) + " and " + (j + 1) + ")");
+            }
+        }
+        List<String> names = selected == null ? header : selected;
+        int[] cols = new int[names.size()];
+        for (int a = 0; a < cols.length; a++) {
+            Integer j = index.get(names.get(a));
+            if (j == null) {
+                throw new CsvFormatException(source, 0, 0, names.get(a), "file " + source + ": no column '" + names.get(a)
+                        + "'; available columns: " + String.join(", ", header));
+            }
+            cols[a] = j;
+        }
+        long row = 0;
+        long blankSince = 0; // line of the first blank line in the current run of blank lines
+        while (t.next(fields)) {
+            if (isBlank(fields)) {
+                if (blankSince == 0) {
+                    blankSince = t.recordLine;
+                }
+                continue;
+            }
+            row++;
+            if (blankSince != 0) {
+                throw new CsvFormatException(source, row, blankSince, null, "file " + source + ", line " + blankSince
+                        + ": blank line before row " + row + " (only trailing blank lines are allowed)");
+            }
+            if (fields.size() != header.size()) {
+                throw new CsvFormatException(source, row, t.recordLine, null, "file " + source + ", row " + row + " (line "
+                        + t.recordLine + "): " + fields.size() + " fields, but the header has " + header.size() + " columns");
+            }
+            double[] values = new double[cols.length];
+            for (int a = 0; a < cols.length; a++) {
+                values[a] = parseValue(fields.get(cols[a]), source, row, t.recordLine, names.get(a));
+            }
+            out.accept(values);
+        }
+        if (row == 0) {
+            throw new CsvFormatException(source, 0, 0, null, "file " + source + " has a header but no data rows");
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean isBlank(List<String> fields) {
+        return fields.size() == 1 && fields.get(0).isBlank();
+    }
+
+    private static List<String> trimmed(List<String> fields) {
+        List<String> out = new ArrayList<>(fields.size());
+        for (String f : fields) {
+            out.add(f.trim());
+        }
+        return out;
+    }
+
+    /** Parses one finite decimal number; the message says which rule the text broke. */
+    static double parseValue(String raw, String source, long row, long line, String column) {
+        String s = raw.trim();
+        String problem = null;
+        double v = Double.NaN;
+        if (s.isEmpty()) {
+            problem = "is empty (missing value)";
+        } else {
+            char last = s.charAt(s.length() - 1);
+            // Double.parseDouble also accepts "NaN", "Infinity", "1d", "1f", "0x1p3": only plain
+            // decimals end in a digit or a point, so everything else is a non-number here.
+            if ((last >= '0' && last <= '9') || last == '.') {
+                try {
+                    v = Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    problem = "is not a number";
+                }
+            } else {
+                String l = s.toLowerCase(java.util.Locale.ROOT).replace("+", "").replace("-", "");
+                problem = l.equals("nan") ? "is NaN, not a finite number"
+                        : (l.equals("inf") || l.equals("infinity")) ? "is infinite, not a finite number"
+                        : "is not a number";
+            }
+            if (problem == null && !Double.isFinite(v)) {
+                problem = "overflows to " + v + ", not a finite number";
+            }
+        }
+        if (problem == null) {
+            return v;
+        }
+        throw new CsvFormatException(source, row, line, column, "file " + source + ", row " + row + " (line " + line
+                + "), column '" + column + "': value '" + raw + "' " + problem);
+    }
+
+    /** Splits CSV text into records of fields; tracks the line each record starts on. */
+    private static final class Tokenizer {
+        private final Reader in;
+        private final String source;
+        private final char delim;
+        private final char[] buf = new char[1 << 16];
+        private int pos;
+        private int len;
+        private long line = 1;
+        long recordLine;
+        private final StringBuilder field = new StringBuilder();
+        private boolean first = true;
+
+        Tokenizer(Reader in, String source, char delim) {
+            this.in = in;
+            this.source = source;
+            this.delim = delim;
+        }
+
+        private int read() throws IOException {
+            if (pos == len) {
+                len = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (len <= 0) {
+                    len = 0;
+                    return -1;
+                }
+            }
+            return buf[pos++];
+        }
+
+        private int peek() throws IOException {
+            int c = read();
+            if (c >= 0) {
+                pos--;
+            }
+            return c;
+        }
+
+        /** Reads the next record into {@code fields}; false at end of input. */
+        boolean next(List<String> fields) throws IOException {
+            fields.clear();
+            int c = read();
+            if (first) {
+                first = false;
+                if (c == '\uFEFF') {
+                    c = read();
+                }
+            }
+            if (c < 0) {
+                return false;
+            }
+            recordLine = line;
+            field.setLength(0);
+            while (true) {
+                if (c == '"' && field.toString().isBlank()) {
+                    field.setLength(0);
+                    long quoteLine = line;
+                    while (true) {
+                        c = read();
+                        if (c < 0) {
+                            throw new CsvFormatException(source, 0, quoteLine, null, "file " + source + ", line " + quoteLine
+                                    + ": quoted field is never closed");
+                        }
+                        if (c == '"') {
+                            if (peek() == '"') {
+                                read();
+                                field.append('"');
+                            } else {
+                                break;
+                            }
+                        } else {
+                            if (c == '\n' || (c == '\r' && peek() != '\n')) {
+                                line++;
+                            }
+                            field.append((char) c);
+                        }
+                    }
+                    c = read();
+                    while (c == ' ' || c == '\t' && delim != '\t') {
+                        c = read();
+                    }
+                    if (c >= 0 && c != delim && c != '\n' && c != '\r') {
+                        throw new CsvFormatException(source, 0, line, null, "file " + source + ", line " + line
+                                + ": unexpected character '" + (char) c + "' after a closing quote");
+                    }
+                    continue;
+                }
+                if (c < 0 || c == '\n' || c == '\r') {
+                    fields.add(field.toString());
+                    if (c == '\r' && peek() == '\n') {
+                        read();
+                    }
+                    if (c >= 0) {
+                        line++;
+                    }
+                    return true;
+                }
+                if (c == delim) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else {
+                    field.append((char) c);
+                }
+                c = read();
+            }
+        }
+    }
+}
