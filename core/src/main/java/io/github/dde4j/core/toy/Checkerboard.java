@@ -1,0 +1,168 @@
+package io.github.dde4j.core.toy;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.Density;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The checkerboard (FFJORD toy set): the uniform distribution on the eight 2 x 2 squares
+ * [2i, 2i+2) x [2j, 2j+2), i, j in {-2, -1, 0, 1}, with i + j even, inside [-4, 4]^2.
+ * <pre>
+ *   p(x) = 1/32 on those squares, 0 elsewhere
+ *   p~(x) = (p * N(0, sigma^2 I))(x) = 1/32 sum_{squares} prod_{c=1,2} [Phi((b_c - x_c)/sigma) - Phi((a_c - x_c)/sigma)]
+ * </pre>
+ * The smoothed log density and its score are computed in log space (log-sum-exp over squares,
+ * tail-accurate log Phi differences), so they stay finite arbitrarily far from the board.
+ */
+public final class Checkerboard implements Toy {
+
+    private static final double[][] SQUARES = squares();
+
+    private Checkerboard() {
+    }
+
+    /** The standard board on [-4, 4]^2. */
+    public static Checkerboard standard() {
+        return new Checkerboard();
+    }
+
+    /** The eight occupied squares as {a1, b1, a2, b2}. */
+    private static double[][] squares() {
+        double[][] s = new double[8][];
+        int c = 0;
+        for (int i = -2; i <= 1; i++) {
+            for (int j = -2; j <= 1; j++) {
+                if (((i + j) & 1) == 0) {
+                    s[c++] = new double[] {2 * i, 2 * i + 2, 2 * j, 2 * j + 2};
+                }
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String name() {
+        return "checkerboard";
+    }
+
+    @Override
+    public double[][] sample(int n, UniformRandomProvider rng) {
+        Checks.requireAtLeast(n, 0, "n");
+        double[][] out = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            // the FFJORD construction: x1 uniform on [-2,2); x2 in [0,1) or [-2,-1), shifted up by 1 in odd columns
+            double x1 = rng.nextDouble() * 4 - 2;
+            double x2 = rng.nextDouble() - (rng.nextBoolean() ? 2 : 0) + Math.floorMod((int) Math.floor(x1), 2);
+            out[i][0] = 2 * x1;
+            out[i][1] = 2 * x2;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasDensity() {
+        return true;
+    }
+
+    /** The exact density: 1/32 on the board, 0 (log density -infinity) elsewhere; no score. */
+    @Override
+    public Density density() {
+        return new Density() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double logDensity(double[] x) {
+                Checks.requirePoint(x, 2, "x");
+                int i = (int) Math.floor(x[0] / 2);
+                int j = (int) Math.floor(x[1] / 2);
+                boolean inside = i >= -2 && i <= 1 && j >= -2 && j <= 1 && ((i + j) & 1) == 0;
+                return inside ? -Math.log(32) : Double.NEGATIVE_INFINITY;
+            }
+        };
+    }
+
+    @Override
+    public Density smoothedDensity(double sigma) {
+        Checks.requirePositive(sigma, "sigma");
+        return new Smoothed(sigma);
+    }
+
+    private static final class Smoothed implements Density {
+        private final double sigma;
+
+        Smoothed(double sigma) {
+            this.sigma = sigma;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double logDensity(double[] x) {
+            Checks.requirePoint(x, 2, "x");
+            return eval(x, null);
+        }
+
+        @Override
+        public boolean hasScore() {
+            return true;
+        }
+
+        @Override
+        public double[][] score(double[][] xs) {
+            Checks.requirePoints(xs, 2, "points");
+            double[][] out = new double[xs.length][2];
+            for (int i = 0; i < xs.length; i++) {
+                eval(xs[i], out[i]);
+            }
+            return out;
+        }
+
+        /** log p~(x); if grad != null also fills the score. */
+        private double eval(double[] x, double[] grad) {
+            double[] logTerm = new double[8];
+            double[][] g = grad == null ? null : new double[8][2];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < 8; s++) {
+                double[] q = SQUARES[s];
+                double lt = -Math.log(32);
+                for (int c = 0; c < 2; c++) {
+                    double alpha = (q[2 * c] - x[c]) / sigma;
+                    double beta = (q[2 * c + 1] - x[c]) / sigma;
+                    double li = SpecialFunctions.logNormalInterval(alpha, beta);
+                    lt += li;
+                    if (g != null) {
+                        // d/dx_c log[Phi(beta) - Phi(alpha)] = (phi(alpha) - phi(beta)) / (sigma (Phi(beta) - Phi(alpha)))
+                        g[s][c] = (Math.exp(SpecialFunctions.logPhiDensity(alpha) - li)
+                                - Math.exp(SpecialFunctions.logPhiDensity(beta) - li)) / sigma;
+                    }
+                }
+                logTerm[s] = lt;
+                max = Math.max(max, lt);
+            }
+            double sum = 0;
+            for (int s = 0; s < 8; s++) {
+                sum += Math.exp(logTerm[s] - max);
+            }
+            double lse = max + Math.log(sum);
+            if (grad != null) {
+                for (int s = 0; s < 8; s++) {
+                    double w = Math.exp(logTerm[s] - lse);
+                    grad[0] += w * g[s][0];
+                    grad[1] += w * g[s][1];
+                }
+            }
+            return lse;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Checkerboard";
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.dde4j.core.toy;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The registry of 2-D toy distributions by name, with their default parameters:
+ * <ul>
+ *   <li>{@code 8gaussians} ({@link EightGaussians}; aliases eight-gaussians, eightgaussians)</li>
+ *   <li>{@code 2spirals} ({@link TwoSpirals}; aliases two-spirals, spirals)</li>
+ *   <li>{@code checkerboard} ({@link Checkerboard})</li>
+ *   <li>{@code rings} ({@link Rings})</li>
+ *   <li>{@code moons} ({@link TwoMoons}; aliases two-moons, 2moons)</li>
+ * </ul>
+ * Names are matched case-insensitively, ignoring '-', '_' and spaces.
+ */
+public final class Toys {
+
+    private static final List<String> NAMES = List.of("8gaussians", "2spirals", "checkerboard", "rings", "moons");
+
+    private Toys() {
+    }
+
+    /** The canonical names, in a fixed order. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** All toys with default parameters, in the order of {@link #names()}. */
+    public static List<Toy> all() {
+        return NAMES.stream().map(Toys::byName).toList();
+    }
+
+    /**
+     * The toy with this name (defaults).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static Toy byName(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("toy name is null; known toys: " + String.join(", ", NAMES));
+        }
+        String key = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+        switch (key) {
+            case "8gaussians", "eightgaussians":
+                return EightGaussians.standard();
+            case "2spirals", "twospirals", "spirals":
+                return TwoSpirals.standard();
+            case "checkerboard":
+                return Checkerboard.standard();
+            case "rings":
+                return Rings.standard();
+            case "moons", "twomoons", "2moons":
+                return TwoMoons.standard();
+            default:
+                throw new IllegalArgumentException("unknown toy '" + name + "'; known toys: " + String.join(", ", NAMES));
+        }
+    }
+}
