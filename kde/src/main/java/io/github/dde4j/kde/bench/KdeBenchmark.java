@@ -1,0 +1,222 @@
+package io.github.dde4j.kde.bench;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.kde.GaussianKde;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A plain programmatic benchmark of {@link GaussianKde#logDensity(double[][])}: the time to build
+ * the estimator and evaluate the log density of m queries against n training points, with the
+ * accuracy checked against a brute-force sum (plain loops, log-sum-exp) on a subset of queries.
+ *
+ * <p>Used by the CLI's {@code bench kde} and by {@code benchmarks/kde-side-by-side.sh}. The
+ * accuracy measure is the one of {@code kde_peers.py}: max |log p - exact| / max(1, |exact|).
+ *
+ * <pre>
+ *   KdeBenchmark.Result r = KdeBenchmark.run(KdeBenchmark.Options.standardNormal(100_000, 10_000, 2, 0.1));
+ *   System.out.println(r.toJson());
+ * </pre>
+ */
+public final class KdeBenchmark {
+
+    private KdeBenchmark() {
+    }
+
+    /**
+     * What to measure.
+     *
+     * @param train     training points (n x d)
+     * @param queries   query points (m x d)
+     * @param bandwidth isotropic bandwidth h
+     * @param repeats   timed repetitions after one untimed warm-up run (>= 1; 0 = a single cold run)
+     * @param checked   number of queries checked against brute force (evenly spaced; 0 = none)
+     * @param label     a free-form description of the data (e.g. "standard-normal seed 0")
+     */
+    public record Options(double[][] train, double[][] queries, double bandwidth, int repeats, int checked, String label) {
+
+        public Options {
+            int d = Checks.requirePoints(train, -1, "train");
+            Checks.requirePoints(queries, d, "queries");
+            Checks.requirePositive(bandwidth, "bandwidth");
+            Checks.requireAtLeast(repeats, 0, "repeats");
+            Checks.requireAtLeast(checked, 0, "checked");
+        }
+
+        /** Standard-normal training points and queries from a seed (the distribution of kde_peers.py). */
+        public static Options standardNormal(int n, int m, int d, double bandwidth, long seed) {
+            UniformRandomProvider rng = RandomSources.seeded(seed);
+            return new Options(KdeBenchmark.standardNormal(rng, n, d), KdeBenchmark.standardNormal(rng, m, d), bandwidth, 3, 200,
+                    "standard-normal seed " + seed);
+        }
+    }
+
+    /**
+     * One measurement.
+     *
+     * @param n                training points
+     * @param m                queries
+     * @param d                dimension
+     * @param bandwidth        isotropic bandwidth h
+     * @param seconds          fastest wall time of build + logDensity over the timed repetitions
+     * @param coldSeconds      wall time of the first (untimed, JIT-cold) run
+     * @param maxRelativeError max |log p - exact| / max(1, |exact|) over the checked queries
+     * @param checked          number of queries checked against brute force
+     * @param threads          processors used
+     * @param label            description of the data
+     */
+    public record Result(int n, int m, int d, double bandwidth, double seconds, double coldSeconds,
+                         double maxRelativeError, int checked, int threads, String label) {
+
+        /** One JSON line in the format of kde_peers.py (plus the extra fields). */
+        public String toJson() {
+            return String.format(Locale.ROOT,
+                    "{\"peer\": \"dde4j\", \"n\": %d, \"m\": %d, \"dim\": %d, \"bandwidth\": %s, \"seconds\": %s, "
+                            + "\"cold_seconds\": %s, \"max_rel_error\": %s, \"checked\": %d, \"threads\": %d, \"data\": \"%s\"}",
+                    n, m, d, bandwidth, seconds, coldSeconds, maxRelativeError, checked, threads, label.replace("\"", "'"));
+        }
+    }
+
+    /** Runs the measurement. */
+    public static Result run(Options o) {
+        double[] ld = null;
+        long t0 = System.nanoTime();
+        ld = GaussianKde.of(o.train(), o.bandwidth()).logDensity(o.queries());
+        double cold = (System.nanoTime() - t0) * 1e-9;
+        double best = cold;
+        for (int r = 0; r < o.repeats(); r++) {
+            long t = System.nanoTime();
+            ld = GaussianKde.of(o.train(), o.bandwidth()).logDensity(o.queries());
+            double s = (System.nanoTime() - t) * 1e-9;
+            best = r == 0 ? s : Math.min(best, s);
+        }
+        int m = o.queries().length;
+        int checked = Math.min(o.checked(), m);
+        double err = 0;
+        for (int c = 0; c < checked; c++) {
+            int i = (int) ((long) c * m / checked);
+            double exact = bruteForceLogDensity(o.train(), o.queries()[i], o.bandwidth());
+            err = Math.max(err, Math.abs(ld[i] - exact) / Math.max(1.0, Math.abs(exact)));
+        }
+        return new Result(o.train().length, m, o.train()[0].length, o.bandwidth(), best, cold, err, checked,
+                Runtime.getRuntime().availableProcessors(), o.label());
+    }
+
+    /** log of the isotropic Gaussian KDE at q by brute force: two passes, log-sum-exp. */
+    public static double bruteForceLogDensity(double[][] train, double[] q, double h) {
+        int d = q.length;
+        double[] e = new double[train.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < train.length; j++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                double v = (train[j][k] - q[k]) / h;
+                s += v * v;
+            }
+            e[j] = -0.5 * s;
+            max = Math.max(max, e[j]);
+        }
+        double sum = 0;
+        for (double v : e) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum) - Math.log(train.length) - 0.5 * d * Math.log(2 * Math.PI * h * h);
+    }
+
+    /** n x d standard-normal points. */
+    public static double[][] standardNormal(UniformRandomProvider rng, int n, int d) {
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int k = 0; k < d; k++) {
+                row[k] = g.sample();
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Reads a headerless (or one-header-line) comma-separated numeric file, as written by
+     * {@code kde_peers.py time --write-data PREFIX}.
+     */
+    public static double[][] readCsv(Path file) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                line = line.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] parts = line.split(",");
+                double[] row = new double[parts.length];
+                try {
+                    for (int k = 0; k < parts.length; k++) {
+                        row[k] = Double.parseDouble(parts[k].strip());
+                    }
+                } catch (NumberFormatException ex) {
+                    if (lineNo == 1) {
+                        continue; // header
+                    }
+                    throw new IllegalArgumentException(file + ", line " + lineNo + ": not a number: " + ex.getMessage());
+                }
+                rows.add(row);
+            }
+        }
+        return rows.toArray(new double[0][]);
+    }
+
+    /**
+     * Command line: {@code KdeBenchmark [--n N] [--m M] [--dim D] [--bandwidth H] [--seed S]
+     * [--repeats R] [--check C] [--train FILE --queries FILE]}; prints one JSON line.
+     */
+    public static void main(String[] args) throws IOException {
+        int n = 10_000;
+        int m = 10_000;
+        int d = 2;
+        double h = 0.1;
+        long seed = 0;
+        int repeats = 3;
+        int check = 200;
+        Path train = null;
+        Path queries = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--n" -> n = Integer.parseInt(v);
+                case "--m" -> m = Integer.parseInt(v);
+                case "--dim" -> d = Integer.parseInt(v);
+                case "--bandwidth" -> h = Double.parseDouble(v);
+                case "--seed" -> seed = Long.parseLong(v);
+                case "--repeats" -> repeats = Integer.parseInt(v);
+                case "--check" -> check = Integer.parseInt(v);
+                case "--train" -> train = Path.of(v);
+                case "--queries" -> queries = Path.of(v);
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+            i++;
+        }
+        Options o;
+        if (train != null || queries != null) {
+            if (train == null || queries == null) {
+                throw new IllegalArgumentException("--train and --queries go together");
+            }
+            o = new Options(readCsv(train), readCsv(queries), h, repeats, check, train.getFileName().toString());
+        } else {
+            Options s = Options.standardNormal(n, m, d, h, seed);
+            o = new Options(s.train(), s.queries(), h, repeats, check, s.label());
+        }
+        System.out.println(run(o).toJson());
+    }
+}
