@@ -1,0 +1,146 @@
+package io.github.dde4j.cli;
+
+import io.github.dde4j.cli.io.AtomicOutput;
+import io.github.dde4j.cli.io.CsvWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The built-in benchmarks. {@code bench sample} measures what {@code dde4j sample} does: rows from
+ * a small generator (d = 4) streamed to a CSV file, in rows per second. {@code bench dde} and
+ * {@code bench kde} run the modules' own benchmarks.
+ */
+@Command(name = "bench", description = {"Run a built-in benchmark: dde (ms per training step), kde "
+        + "(exact log density), sample (CSV rows per second from a d=4 generator).",
+        "With --json, one JSON line per case."})
+final class BenchCommand implements Callable<Integer> {
+
+    enum What { dde, kde, sample }
+
+    @Mixin
+    Common common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "dde|kde|sample", description = "Which benchmark: ${COMPLETION-CANDIDATES}.")
+    What what;
+
+    @Option(names = "--width", split = ",", paramLabel = "W", description = "Hidden width(s) of the networks (dde: default 64,256; sample: default 64).")
+    List<Integer> widths;
+
+    @Option(names = "--batch", split = ",", paramLabel = "B", description = "Batch size(s) (dde: default 256,1024; sample: rows per generated batch, default 8192).")
+    List<Integer> batches;
+
+    @Option(names = "--rows", paramLabel = "N", description = "sample: rows to write (default ${DEFAULT-VALUE}).", defaultValue = "5000000")
+    long rows;
+
+    @Option(names = "--dim", paramLabel = "D", description = "sample: dimension of the rows (default ${DEFAULT-VALUE}).", defaultValue = "4")
+    int dim;
+
+    @Option(names = "--digits", paramLabel = "K", description = "sample: significant digits per cell (default ${DEFAULT-VALUE}).", defaultValue = "7")
+    int digits;
+
+    @Option(names = "--repeats", paramLabel = "R", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}).", defaultValue = "3")
+    int repeats;
+
+    @Option(names = "--json", description = "One JSON line per case.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> results = switch (what) {
+            case sample -> benchSample();
+            case dde -> Benchmarks.dde(widths, batches, common);
+            case kde -> Benchmarks.kde(common);
+        };
+        for (Map<String, Object> r : results) {
+            out.println(json ? Json.line(r) : human(r));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String human(Map<String, Object> r) {
+        StringBuilder b = new StringBuilder();
+        r.forEach((k, v) -> {
+            if (b.length() > 0) {
+                b.append("  ");
+            }
+            b.append(k).append('=').append(v instanceof Double x ? String.format(Locale.ROOT, "%.4g", x) : v);
+        });
+        return b.toString();
+    }
+
+    private List<Map<String, Object>> benchSample() throws IOException {
+        if (rows < 1 || dim < 1 || repeats < 1) {
+            throw new UserException("--rows, --dim and --repeats must be >= 1");
+        }
+        int width = widths == null || widths.isEmpty() ? 64 : widths.get(0);
+        int batch = batches == null || batches.isEmpty() ? 8192 : batches.get(0);
+        RowSource source = RowSources.benchmarkGenerator(dim, width, 42L);
+        Path dir = Files.createTempDirectory("dde4j-bench");
+        List<Map<String, Object>> out = new ArrayList<>();
+        try {
+            Path file = dir.resolve("rows.csv");
+            runOnce(source, Math.min(rows, 500_000), batch, file); // warm-up: JIT and native libraries
+            double best = Double.POSITIVE_INFINITY;
+            long bytes = 0;
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                runOnce(source, rows, batch, file);
+                double s = (System.nanoTime() - t0) / 1e9;
+                best = Math.min(best, s);
+                bytes = Files.size(file);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("benchmark", "sample");
+            m.put("source", source.description());
+            m.put("d", dim);
+            m.put("width", width);
+            m.put("batch", batch);
+            m.put("rows", rows);
+            m.put("digits", digits);
+            m.put("threads", Runtime.getRuntime().availableProcessors());
+            m.put("seconds", best);
+            m.put("rows_per_second", rows / best);
+            m.put("mb_per_second", bytes / best / 1e6);
+            out.add(m);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        return out;
+    }
+
+    private void runOnce(RowSource source, long n, int batch, Path file) throws IOException {
+        try (AtomicOutput target = AtomicOutput.open(file)) {
+            OutputStream os = target.stream();
+            try (CsvWriter w = new CsvWriter(os, digits)) {
+                SampleCommand.writeRows(source, n, 7L, batch, w);
+            }
+            target.commit();
+        }
+    }
+}

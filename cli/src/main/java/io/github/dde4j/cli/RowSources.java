@@ -1,0 +1,56 @@
+package io.github.dde4j.cli;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.data.RowSink;
+import io.github.dde4j.core.dist.MultivariateGaussian;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Row sources that do not come from a model file. */
+final class RowSources {
+
+    private RowSources() {
+    }
+
+    static List<String> names(int d) {
+        List<String> n = new ArrayList<>(d);
+        for (int j = 0; j < d; j++) {
+            n.add("x" + j);
+        }
+        return n;
+    }
+
+    /** The source used by {@code bench sample}: a small untrained generator network of dimension d. */
+    static RowSource benchmarkGenerator(int d, int width, long seed) {
+        return gaussian(d);
+    }
+
+    /** Standard normal rows: a baseline for the writer alone. */
+    static RowSource gaussian(int d) {
+        MultivariateGaussian g = MultivariateGaussian.standard(d);
+        return new RowSource() {
+            @Override
+            public List<String> columns() {
+                return names(d);
+            }
+
+            @Override
+            public String description() {
+                return "standard normal (writer only)";
+            }
+
+            @Override
+            public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
+                var rng = RandomSources.seeded(seed);
+                for (long done = 0; done < n; ) {
+                    int b = (int) Math.min(batch, n - done);
+                    double[][] rows = g.sample(b, rng);
+                    sink.accept(rows, b);
+                    done += b;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.dde4j.cli;
+
+/** A failure caused by the user's input, reported as one line without a stack trace. */
+final class UserException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    UserException(String message) {
+        super(message);
+    }
+
+    UserException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
