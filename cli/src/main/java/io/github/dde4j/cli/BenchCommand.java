@@ -60,6 +60,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "R", description = "Timed repetitions after one warm-up (default ${DEFAULT-VALUE}).", defaultValue = "3")
     int repeats;
 
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "kde: training points (default ${DEFAULT-VALUE}).")
+    int kdeN;
+
+    @Option(names = "--m", paramLabel = "M", defaultValue = "10000", description = "kde: query points (default ${DEFAULT-VALUE}).")
+    int kdeM;
+
+    @Option(names = "--dims", split = ",", paramLabel = "D", description = "kde: dimensions (default 2,10).")
+    List<Integer> kdeDims;
+
+    @Option(names = "--bandwidth", paramLabel = "H", defaultValue = "0.1", description = "kde: bandwidth (default ${DEFAULT-VALUE}).")
+    double kdeBandwidth;
+
     @Option(names = "--json", description = "One JSON line per case.")
     boolean json;
 
@@ -69,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Map<String, Object>> results = switch (what) {
             case sample -> benchSample();
             case dde -> Benchmarks.dde(widths, batches, common);
-            case kde -> Benchmarks.kde(common);
+            case kde -> Benchmarks.kde(kdeN, kdeM, kdeDims == null ? List.of(2, 10) : kdeDims, kdeBandwidth, repeats);
         };
         for (Map<String, Object> r : results) {
             out.println(json ? Json.line(r) : human(r));
