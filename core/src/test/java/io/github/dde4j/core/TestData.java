@@ -22,6 +22,14 @@ public final class TestData {
         }
     }
 
+    /** Asserts that {@code call} throws an IllegalArgumentException whose message contains {@code part}. */
+    public static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, call);
+        if (!e.getMessage().contains(part)) {
+            throw new AssertionError("message '" + e.getMessage() + "' lacks '" + part + "'");
+        }
+    }
+
     /** Asserts |actual - expected| <= abs + rel |expected|. */
     public static void assertClose(double expected, double actual, double rel, double abs, String what) {
         double tol = abs + rel * Math.abs(expected);

@@ -1,7 +1,7 @@
 package io.github.dde4j.core.dist;
 
 import static io.github.dde4j.core.TestData.assertClose;
-import static io.github.dde4j.core.dist.MultivariateGaussianTest.assertMessage;
+import static io.github.dde4j.core.TestData.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

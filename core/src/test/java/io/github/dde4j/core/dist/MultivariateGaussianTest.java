@@ -1,6 +1,7 @@
 package io.github.dde4j.core.dist;
 
 import static io.github.dde4j.core.TestData.assertClose;
+import static io.github.dde4j.core.TestData.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,10 +130,5 @@ class MultivariateGaussianTest {
         // a ridge makes a constant column usable
         MultivariateGaussian r = MultivariateGaussian.fit(new double[][] {{1, 2}, {1, 3}, {1, 4}}, 1e-3);
         assertClose(1e-3, r.covariance()[0][0], 1e-12, 0, "ridge");
-    }
-
-    static void assertMessage(org.junit.jupiter.api.function.Executable call, String part) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(part), () -> "message '" + e.getMessage() + "' lacks '" + part + "'");
     }
 }

@@ -1,0 +1,150 @@
+package io.github.dde4j.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+
+    private static DataTable read(String text, String... columns) throws IOException {
+        CsvReader r = CsvReader.create();
+        if (columns.length > 0) {
+            r = r.columns(columns);
+        }
+        return r.read(new StringReader(text), "t.csv");
+    }
+
+    private static CsvFormatException fails(String text, String... columns) {
+        return assertThrows(CsvFormatException.class, () -> read(text, columns));
+    }
+
+    @Test
+    void readsTheSharedDataSets() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/data/faithful.csv")) {
+            DataTable t = CsvReader.create().read(in, "faithful.csv");
+            assertEquals(List.of("eruptions", "waiting"), t.columnNames());
+            assertEquals(272, t.rowCount());
+            assertArrayEquals(new double[] {3.6, 79}, t.row(0));
+        }
+        try (InputStream in = getClass().getResourceAsStream("/data/penguins.csv")) {
+            DataTable t = CsvReader.create().columns("body_mass_g", "beak_length_mm").read(in, "penguins.csv");
+            assertEquals(342, t.rowCount());
+            assertArrayEquals(new double[] {3750, 39.1}, t.row(0));
+        }
+        try (InputStream in = getClass().getResourceAsStream("/data/airports.csv")) {
+            assertEquals(3376, CsvReader.create().read(in, "airports.csv").rowCount());
+        }
+    }
+
+    @Test
+    void handlesQuotesCrlfBomAndTrailingBlankLines() throws IOException {
+        String text = "\uFEFF\"a\",\"b, with comma\",note\r\n"
+                + "1,\" 2.5 \",\"multi\r\nline, \"\"quoted\"\"\"\r\n"
+                + "-3e2,4,plain\r\n"
+                + "\r\n\r\n  \n";
+        DataTable t = read(text, "a", "b, with comma");
+        assertEquals(List.of("a", "b, with comma"), t.columnNames());
+        assertArrayEquals(new double[] {1, 2.5}, t.row(0));
+        assertArrayEquals(new double[] {-300, 4}, t.row(1));
+        assertEquals(2, t.rowCount());
+        // old Mac line ends and no final newline
+        DataTable m = read("x,y\r1,2\r3,4");
+        assertArrayEquals(new double[][] {{1, 2}, {3, 4}}, m.toArray());
+    }
+
+    @Test
+    void unselectedTextColumnsAreIgnored() throws IOException {
+        DataTable t = read("name,v\nfoo,1\nbar,2\n", "v");
+        assertArrayEquals(new double[] {1, 2}, t.column("v"));
+    }
+
+    @Test
+    void nonNumericValueNamesFileRowLineColumnAndValue() {
+        CsvFormatException e = fails("a,b\n1,2\n3,abc\n");
+        assertEquals("file t.csv, row 2 (line 3), column 'b': value 'abc' is not a number", e.getMessage());
+        assertEquals(2, e.row());
+        assertEquals(3, e.line());
+        assertEquals("b", e.column());
+        assertTrue(e instanceof IllegalArgumentException);
+        // the line accounts for a quoted line break in an earlier record
+        assertEquals(4, fails("a,b,c\n1,2,\"x\ny\"\n3,oops,z\n", "a", "b").line());
+    }
+
+    @Test
+    void nanInfinityMissingAndJavaOnlyLiteralsAreRejected() {
+        assertTrue(fails("a\n1\nNaN\n").getMessage().contains("row 2 (line 3), column 'a': value 'NaN' is NaN"));
+        assertTrue(fails("a\n-Infinity\n").getMessage().contains("value '-Infinity' is infinite"));
+        assertTrue(fails("a\ninf\n").getMessage().contains("value 'inf' is infinite"));
+        assertTrue(fails("a\n1e999\n").getMessage().contains("value '1e999' overflows"));
+        assertTrue(fails("a,b\n1,\n").getMessage().contains("column 'b': value '' is empty (missing value)"));
+        assertTrue(fails("a\n1d\n").getMessage().contains("value '1d' is not a number"));
+        assertTrue(fails("a\nNA\n").getMessage().contains("value 'NA' is not a number"));
+    }
+
+    @Test
+    void structuralErrors() {
+        assertEquals("file t.csv, row 2 (line 3): 3 fields, but the header has 2 columns", fails("a,b\n1,2\n1,2,3\n").getMessage());
+        assertTrue(fails("a,b\n1,2\n4\n").getMessage().contains("row 2 (line 3): 1 fields"));
+        assertEquals("file t.csv is empty (no header row)", fails("").getMessage());
+        assertEquals("file t.csv has a header but no data rows", fails("a,b\n\n").getMessage());
+        assertEquals("file t.csv: no column 'c'; available columns: a, b", fails("a,b\n1,2\n", "a", "c").getMessage());
+        assertTrue(fails("a,b\n1,2\n\n3,4\n").getMessage().contains("line 3: blank line before row 2"));
+        assertTrue(fails("a,a\n1,2\n").getMessage().contains("column 'a' appears twice"));
+        assertTrue(fails("a,b\n\"1,2\n").getMessage().contains("line 2: quoted field is never closed"));
+        assertTrue(fails("a,b\n\"1\"x,2\n").getMessage().contains("unexpected character 'x' after a closing quote"));
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.create().columns("a", "a"));
+    }
+
+    @Test
+    void streamingDeliversTheSameRowsInChunks(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("x,label,y\n");
+        for (int i = 0; i < 1003; i++) {
+            sb.append(i).append(",row").append(i).append(',').append(0.5 * i).append('\n');
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        CsvReader r = CsvReader.create().columns("y", "x");
+        DataTable whole = r.read(file);
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> names = r.stream(file, 100, (chunk, count) -> {
+            sizes.add(count);
+            for (int i = 0; i < count; i++) {
+                rows.add(chunk[i].clone());
+            }
+        });
+        assertEquals(List.of("y", "x"), names);
+        assertEquals(11, sizes.size());
+        assertEquals(3, sizes.get(10));
+        assertEquals(1003, rows.size());
+        for (int i = 0; i < 1003; i++) {
+            assertArrayEquals(whole.row(i), rows.get(i));
+        }
+        assertArrayEquals(new double[] {500, 1000}, rows.get(1000));
+        assertEquals(List.of("x", "label", "y"), CsvReader.create().header(file));
+        assertTrue(assertThrows(CsvFormatException.class, () -> CsvReader.create().read(file)).getMessage()
+                .contains("row 1 (line 2), column 'label': value 'row0' is not a number"));
+    }
+
+    @Test
+    void otherDelimiters() throws IOException {
+        // a decimal comma is not a number: say so rather than guess the locale
+        assertTrue(assertThrows(CsvFormatException.class,
+                () -> CsvReader.create().delimiter(';').read(new StringReader("a;b\n1,5;2\n"), "s")).getMessage()
+                .contains("column 'a': value '1,5' is not a number"));
+        DataTable tab = CsvReader.create().delimiter('\t').read(new StringReader("a\tb\n1\t2\n"), "s");
+        assertArrayEquals(new double[] {1, 2}, tab.row(0));
+    }
+}
