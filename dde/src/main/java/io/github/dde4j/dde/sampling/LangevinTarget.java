@@ -1,0 +1,159 @@
+package io.github.dde4j.dde.sampling;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.Density;
+import io.github.dde4j.dde.normalize.UnnormalizedLogDensity;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * What Langevin dynamics needs from a distribution: its score s(x) = grad_x log p(x) on batches,
+ * optionally conditioned on the current noise level sigma (a noise-conditional score
+ * s(x, sigma) = grad_x log (p * N(0, sigma^2 I))(x)), and optionally its log density up to a
+ * constant, which enables the Metropolis adjustment (MALA).
+ *
+ * <p>Batches are {@code n x d}, one point per row; implementations must not modify them and must
+ * return fresh arrays. A DDE is a target: its score is grad f, its log density f.
+ */
+public interface LangevinTarget {
+
+    /** The dimension d. */
+    int dimension();
+
+    /**
+     * The score of each row at noise level {@code sigma}; targets that are not noise-conditional
+     * ignore {@code sigma} (it is {@code Double.NaN} for plain, non-annealed Langevin).
+     */
+    double[][] score(double[][] x, double sigma);
+
+    /** Whether {@link #logDensity(double[][], double)} is available (required for MALA). */
+    default boolean hasLogDensity() {
+        return false;
+    }
+
+    /** log p(x) + const for each row, at noise level {@code sigma} (ignored if not noise-conditional). */
+    default double[] logDensity(double[][] x, double sigma) {
+        throw new UnsupportedOperationException("this Langevin target has no log density (needed for MALA)");
+    }
+
+    /** A target given by its batch score only (no MALA). */
+    static LangevinTarget ofScore(int dimension, UnaryOperator<double[][]> score) {
+        Checks.requireAtLeast(dimension, 1, "dimension");
+        if (score == null) {
+            throw new IllegalArgumentException("score is null");
+        }
+        return new LangevinTarget() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double[][] score(double[][] x, double sigma) {
+                return score.apply(x);
+            }
+        };
+    }
+
+    /** A target with a batch score and a batch unnormalised log density (MALA possible). */
+    static LangevinTarget of(int dimension, UnaryOperator<double[][]> score, Function<double[][], double[]> logDensity) {
+        Checks.requireAtLeast(dimension, 1, "dimension");
+        if (score == null || logDensity == null) {
+            throw new IllegalArgumentException("score and logDensity must not be null");
+        }
+        return new LangevinTarget() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double[][] score(double[][] x, double sigma) {
+                return score.apply(x);
+            }
+
+            @Override
+            public boolean hasLogDensity() {
+                return true;
+            }
+
+            @Override
+            public double[] logDensity(double[][] x, double sigma) {
+                return logDensity.apply(x);
+            }
+        };
+    }
+
+    /** A target from an unnormalised log density and its score. */
+    static LangevinTarget of(UnnormalizedLogDensity f, UnaryOperator<double[][]> score) {
+        if (f == null) {
+            throw new IllegalArgumentException("f is null");
+        }
+        return of(f.dimension(), score, f::logDensityUnnormalized);
+    }
+
+    /**
+     * A density with a score ({@link Density#hasScore()}); its log density enables MALA.
+     *
+     * @throws IllegalArgumentException if the density has no score
+     */
+    static LangevinTarget of(Density density) {
+        if (density == null || !density.hasScore()) {
+            throw new IllegalArgumentException("density is null or has no score");
+        }
+        return of(density.dimension(), density::score, density::logDensity);
+    }
+
+    /**
+     * A noise-conditional target: the score at level sigma is {@code score.apply(x, sigma)}, e.g.
+     * the score of the data density smoothed with N(0, sigma^2 I), or one DDE per level.
+     */
+    static LangevinTarget noiseConditional(int dimension, BiFunction<double[][], Double, double[][]> score) {
+        Checks.requireAtLeast(dimension, 1, "dimension");
+        if (score == null) {
+            throw new IllegalArgumentException("score is null");
+        }
+        return new LangevinTarget() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double[][] score(double[][] x, double sigma) {
+                return score.apply(x, sigma);
+            }
+        };
+    }
+
+    /** Noise-conditional score and log density, both functions of (x, sigma). */
+    static LangevinTarget noiseConditional(int dimension, BiFunction<double[][], Double, double[][]> score,
+                                           BiFunction<double[][], Double, double[]> logDensity) {
+        Checks.requireAtLeast(dimension, 1, "dimension");
+        if (score == null || logDensity == null) {
+            throw new IllegalArgumentException("score and logDensity must not be null");
+        }
+        return new LangevinTarget() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double[][] score(double[][] x, double sigma) {
+                return score.apply(x, sigma);
+            }
+
+            @Override
+            public boolean hasLogDensity() {
+                return true;
+            }
+
+            @Override
+            public double[] logDensity(double[][] x, double sigma) {
+                return logDensity.apply(x, sigma);
+            }
+        };
+    }
+}
