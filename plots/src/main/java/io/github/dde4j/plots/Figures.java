@@ -1,0 +1,97 @@
+package io.github.dde4j.plots;
+
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.util.List;
+import java.util.Objects;
+
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Factories that turn XChart charts into {@link Figure}s and lay figures out in a grid. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** Wraps any XChart chart (XYChart, CategoryChart, ...) at its own width and height. */
+    public static Figure of(Chart<?, ?> chart) {
+        Objects.requireNonNull(chart, "chart");
+        Headless.ensure();
+        return new Figure() {
+            @Override
+            public int width() {
+                return chart.getWidth();
+            }
+
+            @Override
+            public int height() {
+                return chart.getHeight();
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                Graphics2D c = (Graphics2D) g.create();
+                try {
+                    chart.paint(c, chart.getWidth(), chart.getHeight());
+                } finally {
+                    c.dispose();
+                }
+            }
+        };
+    }
+
+    /**
+     * Figures in rows of {@code columns} cells, each cell as large as the largest figure, under an
+     * optional title (null for none).
+     */
+    public static Figure grid(String title, int columns, List<? extends Figure> figures) {
+        if (figures == null || figures.isEmpty()) {
+            throw new IllegalArgumentException("a grid needs at least one figure");
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        List<Figure> figs = List.copyOf(figures);
+        int cols = Math.min(columns, figs.size());
+        int rows = (figs.size() + cols - 1) / cols;
+        int cw = figs.stream().mapToInt(Figure::width).max().orElseThrow();
+        int ch = figs.stream().mapToInt(Figure::height).max().orElseThrow();
+        int titleH = title == null ? 0 : 40;
+        int w = cw * cols;
+        int h = ch * rows + titleH;
+        return new Figure() {
+            @Override
+            public int width() {
+                return w;
+            }
+
+            @Override
+            public int height() {
+                return h;
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, h);
+                if (title != null) {
+                    g.setFont(Style.TITLE);
+                    g.setColor(Style.TEXT);
+                    FontMetrics fm = g.getFontMetrics();
+                    g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
+                }
+                for (int k = 0; k < figs.size(); k++) {
+                    Graphics2D c = (Graphics2D) g.create();
+                    try {
+                        c.translate((k % cols) * cw, titleH + (k / cols) * ch);
+                        c.clipRect(0, 0, cw, ch);
+                        figs.get(k).paint(c);
+                    } finally {
+                        c.dispose();
+                    }
+                }
+            }
+        };
+    }
+}

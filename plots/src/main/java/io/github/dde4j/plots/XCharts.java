@@ -1,0 +1,54 @@
+package io.github.dde4j.plots;
+
+import java.awt.Color;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/** XChart charts in the dde4j look (fonts, white background, light grid, palette). */
+final class XCharts {
+
+    private XCharts() {
+    }
+
+    /** Step axes: integer labels without grouping commas, starting at 0. */
+    static void stepAxis(XYChart c) {
+        c.getStyler().setXAxisDecimalPattern("#");
+        c.getStyler().setXAxisMin(0.0);
+    }
+
+    /**
+     * A logarithmic y axis extended to whole decades: XChart labels only powers of ten, so a
+     * range inside one decade would otherwise show a single label.
+     */
+    static void logY(XYChart c, double lo, double hi) {
+        c.getStyler().setYAxisLogarithmic(true);
+        c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+        c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
+    }
+
+    static XYChart xy(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYStyler s = c.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Style.FRAME);
+        s.setPlotGridLinesColor(Style.GRID);
+        s.setChartTitleFont(Style.PANEL_TITLE);
+        s.setChartTitleBoxVisible(false);
+        s.setLegendFont(Style.LEGEND);
+        s.setLegendBorderColor(Style.GRID);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setSeriesColors(Style.PALETTE);
+        c.getStyler().setAxisTitleFont(Style.LABEL);
+        c.getStyler().setAxisTickLabelsFont(Style.TICK);
+        c.getStyler().setAxisTickLabelsColor(Style.TEXT);
+        c.getStyler().setAntiAlias(true);
+        c.getStyler().setXAxisTickMarkSpacingHint(90);
+        c.getStyler().setYAxisTickMarkSpacingHint(60);
+        return c;
+    }
+}
