@@ -17,6 +17,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class Checkerboard implements Toy {
 
     private static final double[][] SQUARES = squares();
+    private static final double LOG_AREA_WEIGHT = -Math.log(32);
 
     private Checkerboard() {
     }
@@ -125,25 +126,30 @@ public final class Checkerboard implements Toy {
 
         /** log p~(x); if grad != null also fills the score. */
         private double eval(double[] x, double[] grad) {
+            // the squares share four intervals per axis: evaluate each 1-D factor once
+            double[][] li = new double[2][4];
+            double[][] dli = new double[2][4];
+            for (int c = 0; c < 2; c++) {
+                for (int k = 0; k < 4; k++) {
+                    double alpha = (2 * (k - 2) - x[c]) / sigma;
+                    double beta = alpha + 2 / sigma;
+                    double l = SpecialFunctions.logNormalInterval(alpha, beta);
+                    li[c][k] = l;
+                    if (grad != null) {
+                        // d/dx log[Phi(beta) - Phi(alpha)] = (phi(alpha) - phi(beta)) / (sigma (Phi(beta) - Phi(alpha)))
+                        dli[c][k] = (Math.exp(SpecialFunctions.logPhiDensity(alpha) - l)
+                                - Math.exp(SpecialFunctions.logPhiDensity(beta) - l)) / sigma;
+                    }
+                }
+            }
             double[] logTerm = new double[8];
-            double[][] g = grad == null ? null : new double[8][2];
             double max = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < 8; s++) {
                 double[] q = SQUARES[s];
-                double lt = -Math.log(32);
-                for (int c = 0; c < 2; c++) {
-                    double alpha = (q[2 * c] - x[c]) / sigma;
-                    double beta = (q[2 * c + 1] - x[c]) / sigma;
-                    double li = SpecialFunctions.logNormalInterval(alpha, beta);
-                    lt += li;
-                    if (g != null) {
-                        // d/dx_c log[Phi(beta) - Phi(alpha)] = (phi(alpha) - phi(beta)) / (sigma (Phi(beta) - Phi(alpha)))
-                        g[s][c] = (Math.exp(SpecialFunctions.logPhiDensity(alpha) - li)
-                                - Math.exp(SpecialFunctions.logPhiDensity(beta) - li)) / sigma;
-                    }
-                }
-                logTerm[s] = lt;
-                max = Math.max(max, lt);
+                int i = (int) q[0] / 2 + 2;
+                int j = (int) q[2] / 2 + 2;
+                logTerm[s] = LOG_AREA_WEIGHT + li[0][i] + li[1][j];
+                max = Math.max(max, logTerm[s]);
             }
             double sum = 0;
             for (int s = 0; s < 8; s++) {
@@ -153,8 +159,10 @@ public final class Checkerboard implements Toy {
             if (grad != null) {
                 for (int s = 0; s < 8; s++) {
                     double w = Math.exp(logTerm[s] - lse);
-                    grad[0] += w * g[s][0];
-                    grad[1] += w * g[s][1];
+                    int i = (int) SQUARES[s][0] / 2 + 2;
+                    int j = (int) SQUARES[s][2] / 2 + 2;
+                    grad[0] += w * dli[0][i];
+                    grad[1] += w * dli[1][j];
                 }
             }
             return lse;
