@@ -1,5 +1,7 @@
 package io.github.dde4j.core.toy;
 
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.dist.GaussianMixture;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,5 +57,45 @@ public final class Toys {
             default:
                 throw new IllegalArgumentException("unknown toy '" + name + "'; known toys: " + String.join(", ", NAMES));
         }
+    }
+
+    /** The standard eight Gaussians (radius 2, sd 0.2) as a {@link GaussianMixture}. */
+    public static GaussianMixture eightGaussians() {
+        return EightGaussians.standard().mixture();
+    }
+
+    /**
+     * The share of {@code points} whose nearest centre (Euclidean) is centre k, for each k: a
+     * mode-coverage check for generators (a dropped mode shows as a share near 0; ties go to the
+     * lower index).
+     *
+     * @param points  n x d, finite
+     * @param centres k x d, finite
+     * @return k fractions summing to 1
+     */
+    public static double[] modeShares(double[][] points, double[][] centres) {
+        int d = Checks.requirePoints(centres, -1, "centres");
+        Checks.requirePoints(points, d, "points");
+        double[] share = new double[centres.length];
+        for (double[] p : points) {
+            int best = 0;
+            double bestD2 = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < centres.length; k++) {
+                double d2 = 0;
+                for (int j = 0; j < d; j++) {
+                    double t = p[j] - centres[k][j];
+                    d2 += t * t;
+                }
+                if (d2 < bestD2) {
+                    bestD2 = d2;
+                    best = k;
+                }
+            }
+            share[best]++;
+        }
+        for (int k = 0; k < share.length; k++) {
+            share[k] /= points.length;
+        }
+        return share;
     }
 }

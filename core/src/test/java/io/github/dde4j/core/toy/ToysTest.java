@@ -108,6 +108,11 @@ class ToysTest {
             radial[i] = (dx * dx + dy * dy) / (2 * 0.04); // ~ Exp(1) for a 2-D Gaussian
         }
         assertTrue(chiSquarePValue(counts) > ALPHA, "component counts");
+        double[] shares = Toys.modeShares(xs, Toys.eightGaussians().means());
+        for (int k = 0; k < 8; k++) {
+            assertEquals(counts[k] / (double) n, shares[k], 1e-15, "mode share = sector share");
+        }
+        assertArrayEquals(new double[] {0, 1}, Toys.modeShares(new double[][] {{5, 5}}, new double[][] {{0, 0}, {4, 4}}));
         assertTrue(ksPValue(new ExponentialDistribution(null, 1.0), radial) > ALPHA, "radial distribution");
     }
 
