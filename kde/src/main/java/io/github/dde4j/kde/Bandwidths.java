@@ -121,7 +121,14 @@ public final class Bandwidths {
             q[t] = u[tree.order[t]];
             exclude[t] = t;
         }
-        KernelSums sums = new KernelSums(tree, wTree, GaussianKde.DEFAULT_TOLERANCE);
+        boolean eq = weights == null;
+        for (int t = 1; t < n && eq; t++) {
+            eq = wTree[t] == wTree[0];
+        }
+        final boolean uniform = eq;
+        // equal weights: the engine sums 1s and log p_{-i} needs - log(n - 1) instead of - log(1 - w_i)
+        KernelSums sums = new KernelSums(tree, uniform ? null : wTree, GaussianKde.DEFAULT_TOLERANCE);
+        final double restCorrection = uniform ? Math.log(n - 1.0) : 0.0;
         double sumLogSd = 0;
         for (double s : sd) {
             sumLogSd += Math.log(s);
@@ -137,7 +144,7 @@ public final class Bandwidths {
             for (int t = 0; t < n; t++) {
                 double wt = wTree[t];
                 if (wt > 0) {
-                    total += wt * (out[t] - Math.log1p(-wt));
+                    total += wt * (out[t] - (uniform ? restCorrection : Math.log1p(-wt)));
                 }
             }
             return total - d * logc + constant;

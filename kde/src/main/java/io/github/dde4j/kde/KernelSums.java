@@ -66,20 +66,26 @@ final class KernelSums {
     static final java.util.concurrent.atomic.LongAdder NODES = new java.util.concurrent.atomic.LongAdder();
 
     private final KdTree tree;
-    /** Weights in tree order, or null for equal weights (all 1). */
-    private final double[] w;
+    /**
+     * Log weights in tree order (-inf for weight 0), or null for equal weights (all 1). Working
+     * with exponents log w_j - r_j^2/(2c^2) keeps the running maximum right even when weights
+     * span hundreds of orders of magnitude or the nearest point has weight 0.
+     */
+    private final double[] logw;
     private final double logW;
     private final double logInvEps;
 
     KernelSums(KdTree tree, double[] weightsTreeOrder, double eps) {
         this.tree = tree;
-        this.w = weightsTreeOrder;
         double total = 0;
-        if (w == null) {
+        if (weightsTreeOrder == null) {
+            this.logw = null;
             total = tree.n;
         } else {
-            for (double v : w) {
-                total += v;
+            this.logw = new double[weightsTreeOrder.length];
+            for (int i = 0; i < logw.length; i++) {
+                total += weightsTreeOrder[i];
+                logw[i] = Math.log(weightsTreeOrder[i]);
             }
         }
         this.logW = Math.log(total);
@@ -261,11 +267,18 @@ final class KernelSums {
                 if (exclude >= cs && exclude < cs + len) {
                     rr[exclude - cs] = Double.POSITIVE_INFINITY;
                 }
-                double mn = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < len; j++) {
-                    mn = Math.min(mn, rr[j]);
+                double mnHalf = Double.POSITIVE_INFINITY;
+                if (logw == null) {
+                    double mn = Double.POSITIVE_INFINITY;
+                    for (int j = 0; j < len; j++) {
+                        mn = Math.min(mn, rr[j]);
+                    }
+                    mnHalf = mn * halfInvC2;
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        mnHalf = Math.min(mnHalf, rr[j] * halfInvC2 - logw[cs + j]);
+                    }
                 }
-                double mnHalf = mn * halfInvC2;
                 if (mnHalf < ref) {
                     if (sum > 0) {
                         double f = Math.exp(mnHalf - ref);
@@ -283,7 +296,7 @@ final class KernelSums {
                 double rf = ref;
                 double hic = halfInvC2;
                 double acc = 0;
-                if (w == null) {
+                if (logw == null) {
                     for (int j = 0; j < len; j++) {
                         double v = rr[j];
                         double x = 0;
@@ -298,7 +311,7 @@ final class KernelSums {
                         double v = rr[j];
                         double x = 0;
                         if (v <= cut) {
-                            x = w[cs + j] * Math.exp(rf - v * hic);
+                            x = Math.exp(rf - v * hic + logw[cs + j]);
                         }
                         ee[j] = x;
                         acc += x;
