@@ -79,6 +79,9 @@ final class Errors {
             return "not a valid model file (corrupted zip): " + z.getMessage();
         }
         String msg = t.getMessage();
+        if (t instanceof io.github.dde4j.dde.io.ModelFormatException) {
+            return "not a usable model file: " + oneLine(msg);
+        }
         if (t instanceof UserException || t instanceof IllegalArgumentException) {
             return msg == null ? t.getClass().getSimpleName() : oneLine(msg);
         }

@@ -1,18 +1,319 @@
 package io.github.dde4j.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.dde4j.core.data.Standardizer;
+import io.github.dde4j.core.progress.TrainingListener;
+import io.github.dde4j.dde.Dde;
+import io.github.dde4j.dde.normalize.LogZEstimate;
+import io.github.dde4j.generator.Generator;
+import io.github.dde4j.generator.GeneratorCheckpoint;
+import io.github.dde4j.generator.GeneratorConfig;
+import io.github.dde4j.generator.GeneratorTarget;
+import io.github.dde4j.generator.GeneratorTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "fit", description = "(not yet available)")
+/**
+ * {@code dde4j fit}: trains a DDE on a CSV file (and with {@code --generator} a generator), and
+ * writes one model file. Training checkpoints go to {@code M.zip.ckpt}; a run that was killed
+ * resumes from there when started again with the same data and settings.
+ */
+@Command(name = "fit", description = {"Train a DDE (and with --generator a generator) on the numeric columns of a CSV file.",
+        "Hyperparameters come from flags or a JSON/YAML file (--config); --data and --out suffice."})
 final class FitCommand implements Callable<Integer> {
 
     @Mixin
     Common common;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "F.csv", description = "Training data (CSV with a header row).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "M.zip", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--sigma", paramLabel = "S", description = "Noise level of the DDE in standardised units (default: the DDE's default).")
+    Double sigma;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default 0).")
+    Long seed;
+
+    @Option(names = "--generator", description = "Also train a generator (fast sampling with 'dde4j sample').")
+    Boolean generator;
+
+    @Option(names = "--columns", split = ",", paramLabel = "a,b", description = "Columns to use (default: all).")
+    List<String> columns;
+
+    @Option(names = "--config", paramLabel = "cfg.json|yaml",
+            description = "Settings file: columns, sigma, seed, steps, generator_steps, generator (true or an object of generator settings), dde (an object of DDE settings).")
+    Path config;
+
+    @Option(names = "--steps", paramLabel = "N", description = "DDE training steps.")
+    Integer steps;
+
+    @Option(names = "--generator-steps", paramLabel = "N", description = "Generator training steps.")
+    Integer generatorSteps;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "200",
+            description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--no-resume", negatable = false, description = "Ignore an existing checkpoint and start over.")
+    boolean noResume;
+
     @Override
-    public Integer call() {
-        throw new UserException("fit is not available yet");
+    public Integer call() throws Exception {
+        PrintWriter msg = spec.commandLine().getOut();
+        JsonNode cfg = readConfig(config);
+        List<String> cols = columns != null ? columns : listOf(cfg.get("columns"));
+        long sd = seed != null ? seed : cfg.path("seed").asLong(0);
+        Double sg = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asDouble() : null);
+        Integer st = steps != null ? steps : (cfg.hasNonNull("steps") ? cfg.get("steps").asInt() : null);
+        boolean withGen = generator != null ? generator : (cfg.path("generator").isObject() || cfg.path("generator").asBoolean(false));
+        if (sg != null && !(sg > 0 && sg < Double.POSITIVE_INFINITY)) {
+            throw new UserException("sigma must be finite and > 0, got " + sg);
+        }
+        if (st != null && st < 1) {
+            throw new UserException("steps must be >= 1, got " + st);
+        }
+        if (checkpointEvery < 1) {
+            throw new UserException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+        }
+        Inputs.requireFile(data);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UserException("output folder does not exist: " + parent);
+        }
+
+        long t0 = System.nanoTime();
+        Inputs.Table table = Inputs.read(data, cols);
+        double[][] rows = table.rows();
+        if (rows.length < 10) {
+            throw new UserException(data + " has " + rows.length + " data rows; at least 10 are needed to fit a model");
+        }
+        double readSeconds = (System.nanoTime() - t0) / 1e9;
+        if (!common.quiet) {
+            msg.printf(Locale.ROOT, "read %d rows x %d columns (%s) in %.1f s%n", rows.length, table.dimension(),
+                    String.join(", ", table.columns()), readSeconds);
+            msg.flush();
+        }
+
+        Map<String, Object> ddeCfg = cfg.hasNonNull("dde") ? Json.MAPPER.convertValue(cfg.get("dde"), Map.class) : Map.of();
+        DdeSupport.Settings settings = new DdeSupport.Settings(ddeCfg, sg, st, sd);
+        GeneratorConfig genCfg = withGen ? generatorConfig(cfg, sd) : null;
+
+        Path ckpt = Path.of(out.toString() + ".ckpt");
+        String fingerprint = fingerprint(table, settings, genCfg);
+        Checkpoints.State state = noResume ? null : Checkpoints.read(ckpt, fingerprint);
+        if (state != null && !common.quiet) {
+            msg.println("resuming from checkpoint " + ckpt);
+            msg.flush();
+        }
+        if (state == null) {
+            state = new Checkpoints.State(fingerprint);
+        }
+        TrainingListener listener = common.progress();
+
+        Dde dde;
+        LogZEstimate logZ;
+        double ddeSeconds;
+        if (state.entries.containsKey("dde-final.zip")) {
+            dde = DdeFiles.fromBytes(state.entries.get("dde-final.zip"));
+            logZ = Json.MAPPER.treeToValue(state.json.get("dde_log_z"), LogZEstimate.class);
+            ddeSeconds = state.json.path("dde_seconds").asDouble();
+        } else {
+            DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener, state, ckpt, checkpointEvery);
+            dde = f.dde();
+            logZ = f.logZ();
+            ddeSeconds = f.seconds();
+            state.entries.put("dde-final.zip", DdeFiles.toBytes(dde));
+            state.json.set("dde_log_z", Json.MAPPER.valueToTree(logZ));
+            state.json.put("dde_seconds", ddeSeconds);
+            Checkpoints.write(ckpt, state);
+        }
+        if (!common.quiet) {
+            msg.printf(Locale.ROOT, "DDE trained in %.1f s; log Z = %.4f +- %.4f (%s)%n", ddeSeconds, logZ.logZ(),
+                    logZ.standardError(), logZ.method());
+            msg.flush();
+        }
+
+        Generator gen = null;
+        double genSeconds = 0;
+        if (genCfg != null) {
+            long g0 = System.nanoTime();
+            gen = trainGenerator(rows, genCfg, dde, listener, state, ckpt);
+            genSeconds = (System.nanoTime() - g0) / 1e9;
+            if (!common.quiet) {
+                msg.printf(Locale.ROOT, "generator trained in %.1f s%n", genSeconds);
+                msg.flush();
+            }
+        }
+
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("data_file", data.getFileName().toString());
+        info.put("rows", rows.length);
+        info.put("seed", sd);
+        info.put("dde_seconds", ddeSeconds);
+        info.put("generator_seconds", genSeconds);
+        info.put("dde_config", settings.config());
+        info.put("data_gaussian", gaussian(rows));
+        ModelFile.write(out, new ModelFile.Contents(table.columns(), dde, logZ, gen, info));
+        Files.deleteIfExists(ckpt);
+        if (!common.quiet) {
+            msg.printf(Locale.ROOT, "wrote %s (%s%s) in %.1f s total%n", out, "DDE", gen != null ? " + generator" : "",
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        return 0;
+    }
+
+    private Generator trainGenerator(double[][] rows, GeneratorConfig genCfg, Dde dde, TrainingListener listener,
+                                     Checkpoints.State state, Path ckpt) throws IOException {
+        Standardizer s = Standardizer.fit(rows);
+        GeneratorTarget target = GeneratorTarget.ofData(s.transform(rows), 4096);
+        GeneratorTrainer trainer = new GeneratorTrainer(genCfg).withListener(listener).withStandardizer(s)
+                .withDataDde(dde).withCheckpoints(checkpointEvery, c -> {
+                    try {
+                        Checkpoints.putGenerator(state, c);
+                        Checkpoints.write(ckpt, state);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        GeneratorCheckpoint resumeFrom = Checkpoints.generator(state);
+        return resumeFrom != null ? trainer.resume(target, resumeFrom) : trainer.train(target);
+    }
+
+    private GeneratorConfig generatorConfig(JsonNode cfg, long sd) throws IOException {
+        ObjectNode merged = Json.MAPPER.valueToTree(GeneratorConfig.defaults());
+        if (cfg.path("generator").isObject()) {
+            cfg.get("generator").fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        }
+        merged.put("seed", sd);
+        Integer gs = generatorSteps != null ? generatorSteps
+                : (cfg.hasNonNull("generator_steps") ? cfg.get("generator_steps").asInt() : null);
+        if (gs != null) {
+            merged.put("steps", gs);
+        }
+        try {
+            return Json.MAPPER.treeToValue(merged, GeneratorConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserException("invalid generator settings: " + rootMessage(e));
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Reads a JSON or YAML settings file (an empty object when there is none). */
+    static JsonNode readConfig(Path file) throws IOException {
+        if (file == null) {
+            return Json.MAPPER.createObjectNode();
+        }
+        Inputs.requireFile(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper m = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(new YAMLFactory()) : Json.MAPPER;
+        JsonNode n;
+        try {
+            n = m.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserException("cannot parse " + file + ": " + e.getOriginalMessage());
+        }
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return Json.MAPPER.createObjectNode();
+        }
+        if (!n.isObject()) {
+            throw new UserException(file + " must hold an object of settings (key: value)");
+        }
+        var known = java.util.Set.of("columns", "sigma", "seed", "steps", "generator", "generator_steps", "dde");
+        n.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                throw new UserException(file + ": unknown setting '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        });
+        return n;
+    }
+
+    private static List<String> listOf(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(x -> out.add(x.asText()));
+        } else {
+            for (String s : n.asText().split(",")) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private String fingerprint(Inputs.Table t, DdeSupport.Settings s, GeneratorConfig g) throws IOException {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("data", data.toAbsolutePath().toString());
+        f.put("size", Files.size(data));
+        f.put("modified", Files.getLastModifiedTime(data).toMillis());
+        f.put("columns", t.columns());
+        f.put("settings", s);
+        f.put("generator", g);
+        f.put("checkpoint_every", checkpointEvery);
+        return Integer.toHexString(Json.MAPPER.writeValueAsString(f).hashCode())
+                + Long.toHexString(Json.MAPPER.writeValueAsString(f).chars().asLongStream().reduce(17, (a, b) -> a * 31 + b));
+    }
+
+    /** Mean and covariance of the rows: the start of Langevin chains for models without a generator. */
+    static Map<String, Object> gaussian(double[][] rows) {
+        int n = rows.length;
+        int d = rows[0].length;
+        double[] mean = new double[d];
+        for (double[] r : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / n;
+            }
+        }
+        double[][] cov = new double[d][d];
+        for (double[] r : rows) {
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b <= a; b++) {
+                    cov[a][b] += (r[a] - mean[a]) * (r[b] - mean[b]) / Math.max(1, n - 1);
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a + 1; b < d; b++) {
+                cov[a][b] = cov[b][a];
+            }
+            cov[a][a] = Math.max(cov[a][a], 1e-12 * (1 + mean[a] * mean[a]));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", mean);
+        m.put("covariance", cov);
+        return m;
     }
 }

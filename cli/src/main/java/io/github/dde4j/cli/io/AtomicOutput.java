@@ -67,6 +67,16 @@ public final class AtomicOutput implements AutoCloseable {
         return new AtomicOutput(abs, temp, ch, Channels.newOutputStream(ch));
     }
 
+    /** Writes a whole text file (UTF-8) atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        try (AtomicOutput out = open(target)) {
+            try (OutputStream os = out.stream()) {
+                os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            out.commit();
+        }
+    }
+
     /** Standard output: written directly, never closed. */
     public static OutputStream stdout(OutputStream out) {
         return new FilterOutputStream(out) {
