@@ -1,11 +1,246 @@
 package io.github.dde4j.dde;
 
+import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
+import io.github.dde4j.core.data.Standardizer;
+import io.github.dde4j.dde.nn.Nd4jRuntime;
+import io.github.dde4j.dde.nn.ScalarMlp;
+import io.github.dde4j.dde.normalize.GridLogPartition;
+import io.github.dde4j.dde.normalize.ImportanceSamplingLogPartition;
+import io.github.dde4j.dde.normalize.LogZEstimate;
+import io.github.dde4j.dde.normalize.UnnormalizedLogDensity;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A fitted Denoising Density Estimator (placeholder while the implementation lands).
+ * A fitted Denoising Density Estimator: a scalar network f with exp f proportional to the
+ * Gaussian-smoothed data density p~ = p * N(0, sigma^2 I) (METHOD.md section 1).
+ *
+ * <p>The network works in training units z = (x - m) / s (identity when not standardised).
+ * In the caller's units x:
+ * <pre>
+ *   logDensityUnnormalized(x) = f(z(x)) + log|det dz/dx| = f(z(x)) - sum_j log s_j
+ *   logDensity(x)             = logDensityUnnormalized(x) - log Z,   log Z = log integral exp f(z) dz
+ *   score(x)                  = grad_x log p~(x) = grad_z f(z(x)) / s
+ * </pre>
+ * (log Z is the same in both units because the Jacobian is inside the unnormalised density.)
+ * The normalised density needs log Z: {@link DdeTrainer} estimates it at the end of training
+ * (grid integration for d <= 3, importance sampling otherwise); {@link #normalize} and
+ * {@link #withLogZ} set it explicitly.
+ *
+ * <p>Immutable and thread safe: every evaluation uses its own scratch space.
  */
-public abstract class Dde implements Density, ScalarField {
-    Dde() {
+public final class Dde implements Density, ScalarField {
+
+    private final DdeConfig config;
+    private final Standardizer standardizer;
+    private final ScalarMlp net;
+    private final double sigma;
+    private final DdeProvenance provenance;
+    private final LogZEstimate logZ;
+    private final double logJacobian;
+
+    Dde(DdeConfig config, Standardizer standardizer, ScalarMlp net, double sigma, DdeProvenance provenance,
+        LogZEstimate logZ) {
+        this.config = config;
+        this.standardizer = standardizer;
+        this.net = net;
+        this.sigma = sigma;
+        this.provenance = provenance;
+        this.logZ = logZ;
+        this.logJacobian = standardizer.logAbsDetJacobian();
+    }
+
+    /**
+     * Assembles a DDE from its parts (used by model loading). The network is copied.
+     *
+     * @param logZ may be null (unnormalised)
+     */
+    public static Dde of(DdeConfig config, Standardizer standardizer, ScalarMlp network, double sigma,
+                         DdeProvenance provenance, LogZEstimate logZ) {
+        if (config == null || standardizer == null || network == null || provenance == null) {
+            throw new IllegalArgumentException("config, standardizer, network and provenance must not be null");
+        }
+        if (standardizer.dimension() != network.inputDim()) {
+            throw new IllegalArgumentException("standardizer has dimension " + standardizer.dimension()
+                    + " but the network takes " + network.inputDim());
+        }
+        Checks.requirePositive(sigma, "sigma");
+        return new Dde(config, standardizer, network.copy(), sigma, provenance, logZ);
+    }
+
+    @Override
+    public int dimension() {
+        return net.inputDim();
+    }
+
+    /** The training configuration. */
+    public DdeConfig config() {
+        return config;
+    }
+
+    /** The map from caller units to training units. */
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    /** A copy of the network f (training units). */
+    public ScalarMlp network() {
+        return net.copy();
+    }
+
+    /** The noise level at the end of training, in training units: exp f ~ p * N(0, sigma^2 I) there. */
+    public double sigma() {
+        return sigma;
+    }
+
+    /** How this model was trained. */
+    public DdeProvenance provenance() {
+        return provenance;
+    }
+
+    /** The estimate of log Z, if known. */
+    public Optional<LogZEstimate> logZ() {
+        return Optional.ofNullable(logZ);
+    }
+
+    /** Whether {@link #logDensity} is available. */
+    public boolean isNormalized() {
+        return logZ != null;
+    }
+
+    /** The same model with log Z set to {@code estimate}. */
+    public Dde withLogZ(LogZEstimate estimate) {
+        if (estimate == null) {
+            throw new IllegalArgumentException("estimate is null");
+        }
+        return new Dde(config, standardizer, net, sigma, provenance, estimate);
+    }
+
+    /**
+     * Estimates log Z with {@code data} (rows in caller units, usually the training data) as the
+     * guide: grid integration over a padded box around the data for d <= 3, importance sampling
+     * from a data-fitted proposal widened by sigma otherwise; returns the normalised model.
+     */
+    public Dde normalize(double[][] data, long seed) {
+        Checks.requirePoints(data, dimension(), "data");
+        double[][] z = standardizer.transform(data);
+        UnnormalizedLogDensity f = trainingUnitsField();
+        LogZEstimate est;
+        if (dimension() <= GridLogPartition.MAX_DIMENSION) {
+            est = GridLogPartition.defaults().estimate(f, z, 6 * sigma);
+        } else {
+            est = ImportanceSamplingLogPartition.defaults().estimate(f, z, sigma, seed);
+        }
+        return withLogZ(est);
+    }
+
+    /** f in training units as an unnormalised log density (its log Z is this model's log Z). */
+    public UnnormalizedLogDensity trainingUnitsField() {
+        return UnnormalizedLogDensity.of(dimension(), zs -> net.value(zs));
+    }
+
+    /** log p~(x) + log Z for one point, in caller units. */
+    public double logDensityUnnormalized(double[] x) {
+        Checks.requirePoint(x, dimension(), "x");
+        return logDensityUnnormalized(new double[][] {x})[0];
+    }
+
+    /** log p~(x_i) + log Z for every row, in caller units. */
+    public double[] logDensityUnnormalized(double[][] xs) {
+        Checks.requirePoints(xs, dimension(), "points");
+        double[] v = net.value(standardizer.transform(xs));
+        for (int i = 0; i < v.length; i++) {
+            v[i] += logJacobian;
+        }
+        return v;
+    }
+
+    @Override
+    public double logDensity(double[] x) {
+        return logDensity(new double[][] {Checks.requirePoint(x, dimension(), "x")})[0];
+    }
+
+    /**
+     * The normalised log density.
+     *
+     * @throws IllegalStateException if log Z is unknown (see {@link #normalize})
+     */
+    @Override
+    public double[] logDensity(double[][] xs) {
+        if (logZ == null) {
+            throw new IllegalStateException("log Z is unknown: call normalize(data, seed) or withLogZ(estimate) first,"
+                    + " or use logDensityUnnormalized");
+        }
+        double[] v = logDensityUnnormalized(xs);
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= logZ.logZ();
+        }
+        return v;
+    }
+
+    @Override
+    public boolean hasScore() {
+        return true;
+    }
+
+    /** grad_x log p~(x_i) in caller units. */
+    @Override
+    public double[][] score(double[][] xs) {
+        Checks.requirePoints(xs, dimension(), "points");
+        return standardizer.scoreToCallerUnits(net.score(standardizer.transform(xs)));
+    }
+
+    /**
+     * Unnormalised log density and score in one pass (caller units); either output may be null.
+     */
+    public void evaluate(double[][] xs, double[] logDensityOut, double[][] scoreOut) {
+        Checks.requirePoints(xs, dimension(), "points");
+        double[][] zScore = scoreOut == null ? null : new double[xs.length][dimension()];
+        net.evaluate(standardizer.transform(xs), logDensityOut, zScore);
+        if (logDensityOut != null) {
+            for (int i = 0; i < xs.length; i++) {
+                logDensityOut[i] += logJacobian;
+            }
+        }
+        if (scoreOut != null) {
+            double[] s = standardizer.scales();
+            for (int i = 0; i < xs.length; i++) {
+                for (int j = 0; j < s.length; j++) {
+                    scoreOut[i][j] = zScore[i][j] / s[j];
+                }
+            }
+        }
+    }
+
+    /** {@link ScalarField}: the unnormalised log density in caller units. */
+    @Override
+    public INDArray value(INDArray y) {
+        double[] v = logDensityUnnormalized(toRows(y));
+        Nd4jRuntime.ensureInitialized();
+        return Nd4j.createFromArray(v).castTo(y.dataType());
+    }
+
+    /** {@link ScalarField}: the score in caller units. */
+    @Override
+    public INDArray inputGradient(INDArray y) {
+        double[][] s = score(toRows(y));
+        Nd4jRuntime.ensureInitialized();
+        return Nd4j.createFromArray(s).castTo(y.dataType());
+    }
+
+    static double[][] toRows(INDArray y) {
+        if (y == null || y.rank() != 2) {
+            throw new IllegalArgumentException("expected an n x d matrix, got " + (y == null ? "null" : y.shapeInfoToString()));
+        }
+        return y.castTo(DataType.DOUBLE).toDoubleMatrix();
+    }
+
+    @Override
+    public String toString() {
+        return "Dde[d=" + dimension() + ", widths=" + config.hiddenWidths() + ", " + config.activation()
+                + ", sigma=" + sigma + ", steps=" + provenance.steps() + (logZ == null ? ", unnormalised" : ", " + logZ) + "]";
     }
 }

@@ -335,6 +335,14 @@ public final class ScalarMlp {
             return loss;
         }
 
+        /** The loss of the first {@code rows} inputs against the targets set, without gradients. */
+        public double loss(int rows) {
+            check(rows);
+            forward(rows, false, false, false);
+            backward(rows);
+            return k.squaredLoss(g[0], target, gbar[0], rows, width[0]);
+        }
+
         /** f (into {@code valueOut} from {@code offset}) and the score (read with {@link #score}). */
         public void evaluate(int rows, double[] valueOut, int offset) {
             check(rows);

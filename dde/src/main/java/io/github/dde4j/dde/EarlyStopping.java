@@ -1,0 +1,45 @@
+package io.github.dde4j.dde;
+
+/**
+ * Stop training when the monitored loss has not improved by more than {@code minDelta}
+ * (relative) for {@code patience} consecutive evaluations, evaluated every {@code evalEvery}
+ * steps. The monitored loss is the loss on a held-out {@code validationFraction} of the data
+ * (with noise drawn once, so that evaluations are comparable), or, with fraction 0, an
+ * exponential moving average of the training loss with smoothing {@code smoothing}.
+ *
+ * @param patience           evaluations without improvement before stopping, >= 1
+ * @param minDelta           relative improvement that counts, >= 0
+ * @param evalEvery          steps between evaluations, >= 1
+ * @param validationFraction held-out share of the rows in [0, 0.5]
+ * @param smoothing          EMA weight of the newest training loss, in (0, 1]
+ */
+public record EarlyStopping(int patience, double minDelta, int evalEvery, double validationFraction, double smoothing) {
+
+    public EarlyStopping {
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        }
+        if (!(minDelta >= 0 && minDelta < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("minDelta must be finite and >= 0, got " + minDelta);
+        }
+        if (evalEvery < 1) {
+            throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
+        }
+        if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
+            throw new IllegalArgumentException("validationFraction must be in [0, 0.5], got " + validationFraction);
+        }
+        if (!(smoothing > 0 && smoothing <= 1)) {
+            throw new IllegalArgumentException("smoothing must be in (0, 1], got " + smoothing);
+        }
+    }
+
+    /** Patience 10 evaluations every 100 steps on a 10% validation split, 0.1% relative improvement. */
+    public static EarlyStopping onValidation() {
+        return new EarlyStopping(10, 1e-3, 100, 0.1, 0.05);
+    }
+
+    /** Patience 10 evaluations every 100 steps on the smoothed training loss. */
+    public static EarlyStopping onTrainingLoss() {
+        return new EarlyStopping(10, 1e-3, 100, 0, 0.02);
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.dde4j.dde;
+
+/**
+ * The low-variance regression target of {@link Objective#LOW_VARIANCE}: the score of a Gaussian
+ * KDE (bandwidth sigma) over a reference set, at noisy points y,
+ * <pre>
+ *   w_j = softmax_j(-||y - x_j||^2 / (2 sigma^2)),   target(y) = (sum_j w_j x_j - y) / sigma^2.
+ * </pre>
+ * The softmax is shifted by the smallest distance, and reference points whose weight is below
+ * e^-40 relative to the nearest one are skipped (they change the target by less than 1e-17
+ * relative). Works on flat row-major arrays in double precision.
+ */
+final class LowVarianceTargets {
+
+    private static final double CUTOFF = 40;
+
+    private LowVarianceTargets() {
+    }
+
+    /**
+     * @param ref     reference points, {@code nRef x d}
+     * @param own     per-row extra reference point ({@code rows x d}), or null
+     * @param y       noisy points, {@code rows x d}
+     * @param out     targets, {@code rows x d}
+     * @param scratch at least {@code nRef + 1} doubles
+     */
+    static void compute(double[] ref, int nRef, double[] own, double[] y, int rows, int d, double sigma,
+                        double[] out, double[] scratch) {
+        double inv2s2 = 1 / (2 * sigma * sigma);
+        double invS2 = 1 / (sigma * sigma);
+        double[] acc = new double[d];
+        for (int i = 0; i < rows; i++) {
+            int yo = i * d;
+            double min = Double.POSITIVE_INFINITY;
+            for (int j = 0, p = 0; j < nRef; j++) {
+                double s = 0;
+                for (int c = 0; c < d; c++, p++) {
+                    double diff = y[yo + c] - ref[p];
+                    s += diff * diff;
+                }
+                scratch[j] = s;
+                if (s < min) {
+                    min = s;
+                }
+            }
+            double ownD2 = Double.POSITIVE_INFINITY;
+            if (own != null) {
+                double s = 0;
+                for (int c = 0; c < d; c++) {
+                    double diff = y[yo + c] - own[yo + c];
+                    s += diff * diff;
+                }
+                ownD2 = s;
+                min = Math.min(min, s);
+            }
+            double total = 0;
+            java.util.Arrays.fill(acc, 0);
+            double limit = min + CUTOFF / inv2s2;
+            for (int j = 0; j < nRef; j++) {
+                double s = scratch[j];
+                if (s < limit) {
+                    double w = Math.exp(-(s - min) * inv2s2);
+                    total += w;
+                    int p = j * d;
+                    for (int c = 0; c < d; c++) {
+                        acc[c] += w * ref[p + c];
+                    }
+                }
+            }
+            if (own != null && ownD2 < limit) {
+                double w = Math.exp(-(ownD2 - min) * inv2s2);
+                total += w;
+                for (int c = 0; c < d; c++) {
+                    acc[c] += w * own[yo + c];
+                }
+            }
+            for (int c = 0; c < d; c++) {
+                out[yo + c] = (acc[c] / total - y[yo + c]) * invS2;
+            }
+        }
+    }
+}
