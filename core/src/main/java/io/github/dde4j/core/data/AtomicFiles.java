@@ -36,6 +36,7 @@ public final class AtomicFiles {
     /** A body that writes to a stream and may fail. */
     @FunctionalInterface
     public interface IoConsumer<T> {
+        /** Writes to {@code value}; an exception discards the file. */
         void accept(T value) throws IOException;
     }
 

@@ -35,7 +35,7 @@ public final class Splits {
     /**
      * The test indices and training indices for n rows: {@code {train, test}}, each sorted.
      *
-     * @throws IllegalArgumentException if n < 2 or testFraction is not in (0, 1)
+     * @throws IllegalArgumentException if n &lt; 2 or testFraction is not in (0, 1)
      */
     public static int[][] indices(int n, double testFraction, long seed) {
         if (n < 2) {

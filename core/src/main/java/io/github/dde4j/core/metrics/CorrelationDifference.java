@@ -97,11 +97,13 @@ public record CorrelationDifference(double frobenius, double maxAbs, double[][] 
         return r;
     }
 
+    /** A copy of R_X. */
     @Override
     public double[][] correlationX() {
         return Checks.copy(correlationX);
     }
 
+    /** A copy of R_Y. */
     @Override
     public double[][] correlationY() {
         return Checks.copy(correlationY);

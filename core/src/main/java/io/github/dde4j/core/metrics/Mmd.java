@@ -16,7 +16,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * It has expectation MMD^2 exactly, so it can be slightly negative when the two distributions are
  * equal. Cost O((n + m)^2 d), tiled and parallel: n = m = 10,000 in d = 2 takes about a second.
  *
- * <p>Median heuristic: h = median of the Euclidean distances ||z_a - z_b|| (a < b, positive distances
+ * <p>Median heuristic: h = median of the Euclidean distances ||z_a - z_b|| (a &lt; b, positive distances
  * only) over the pooled sample Z = X u Y; when Z has more than {@link #MEDIAN_MAX_POINTS} points,
  * the median is taken over a subsample of that many drawn without replacement by a generator with a
  * fixed seed, so the bandwidth is deterministic for given inputs.

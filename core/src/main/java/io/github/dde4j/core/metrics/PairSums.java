@@ -45,7 +45,7 @@ final class PairSums {
 
     /**
      * sum_{i, j} f(||a_i - b_j||^2) over all na x nb pairs, or, if {@code symmetric} (b == a),
-     * sum_{i != j} f(||a_i - a_j||^2) over ordered pairs (twice the sum over i < j).
+     * sum_{i != j} f(||a_i - a_j||^2) over ordered pairs (twice the sum over i &lt; j).
      */
     static double sum(double[] a, int na, double[] b, int nb, int d, int kind, double gamma, boolean symmetric) {
         int chunks = (na + ROW_CHUNK - 1) / ROW_CHUNK;

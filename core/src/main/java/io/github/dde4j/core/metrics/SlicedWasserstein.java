@@ -20,7 +20,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class SlicedWasserstein {
 
-    /** A reasonable default number of directions for d <= 10. */
+    /** A reasonable default number of directions for d &lt;= 10. */
     public static final int DEFAULT_PROJECTIONS = 128;
 
     private SlicedWasserstein() {
@@ -34,7 +34,7 @@ public final class SlicedWasserstein {
     /**
      * SW1 estimated with {@code projections} random directions drawn from {@code seed}.
      *
-     * @throws IllegalArgumentException for invalid samples or projections < 1
+     * @throws IllegalArgumentException for invalid samples or projections &lt; 1
      */
     public static double of(double[][] x, double[][] y, int projections, long seed) {
         int d = PairSums.checkPair(x, y);

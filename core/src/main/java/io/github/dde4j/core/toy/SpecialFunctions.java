@@ -70,9 +70,9 @@ final class SpecialFunctions {
     }
 
     /**
-     * log(e^-z I_nu(z)), nu in {0, 1}: power series sum_k (z/2)^(2k+nu) / (k! (k+nu)!) for z <= 30
+     * log(e^-z I_nu(z)), nu in {0, 1}: power series sum_k (z/2)^(2k+nu) / (k! (k+nu)!) for z &lt;= 30
      * (all terms positive, no cancellation), and for z > 30 the asymptotic expansion
-     * e^z / sqrt(2 pi z) sum_k (-1)^k a_k(nu) / z^k, a_k = prod_{i<=k} (4nu^2 - (2i-1)^2) / (k! 8^k)
+     * e^z / sqrt(2 pi z) sum_k (-1)^k a_k(nu) / z^k, a_k = prod_{i &lt;= k} (4nu^2 - (2i-1)^2) / (k! 8^k)
      * (Abramowitz and Stegun 9.7.1), summed while its terms decrease.
      */
     private static double logScaledBessel(double z, int nu) {
