@@ -27,6 +27,21 @@ public final class AtomicFiles {
     }
 
     /**
+     * Temporary files are created owner-only (0600); the final file should look like any other
+     * file the user writes: the permissions of the file it replaces, else rw-r--r-- (umask 022).
+     */
+    private static void keepPermissions(Path tmp, Path target) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (or not ours to change): keep the defaults
+        }
+    }
+
+    /**
      * Atomically replaces (or creates) {@code target} with what {@code body} writes.
      *
      * @throws IOException from the body, or if the directory is not writable or the rename fails
@@ -48,6 +63,7 @@ public final class AtomicFiles {
                 buffered.flush();
                 channel.force(true);
             }
+            keepPermissions(tmp, absolute);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

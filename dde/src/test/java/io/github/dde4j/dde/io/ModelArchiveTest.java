@@ -159,10 +159,11 @@ class ModelArchiveTest {
         assertArrayEquals(rngState, read.bytes("rng"));
         // float32 read as doubles widens exactly
         assertEquals(0.5, read.doubles("b")[0]);
-        // no temporary files are left behind
+        // no temporary files are left behind, and the file is not left owner-only like a temp file
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(f), s.toList());
         }
+        assertTrue(Files.getPosixFilePermissions(f).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
         // the manifest is the first entry, and the array entries are plain little-endian data
         try (ZipFile z = new ZipFile(f.toFile())) {
             assertEquals(ModelArchive.MANIFEST, z.entries().nextElement().getName());
