@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * log Z = log integral_B exp f(x) dx by tensor-product quadrature over a box B = prod_j [a_j, b_j],
- * for d <= 3 (beyond that use {@link ImportanceSamplingLogPartition}).
+ * for d &lt;= 3 (beyond that use {@link ImportanceSamplingLogPartition}).
  *
  * <p>With n points per axis (n = 1 mod 4), step h_j = (b_j - a_j)/(n - 1) and one-dimensional
  * weights c_k (trapezoid: h (1/2, 1, ..., 1, 1/2); Simpson: h/3 (1, 4, 2, 4, ..., 4, 1)):

@@ -8,7 +8,7 @@ import java.util.List;
  * Jackson.
  *
  * <p>Plain Langevin ({@code sigmas} empty): {@code stepsPerLevel} steps of
- * x <- x + (eps/2) s(x) + sqrt(eps) z, z ~ N(0, I), eps = {@code stepSize}.
+ * x &lt;- x + (eps/2) s(x) + sqrt(eps) z, z ~ N(0, I), eps = {@code stepSize}.
  *
  * <p>Annealed Langevin (Song and Ermon 2019): for each level i = 1..L of {@code sigmas} (from
  * large to small), {@code stepsPerLevel} steps with the score at sigma_i and step
