@@ -131,11 +131,11 @@ public final class LangevinSampler {
             double sigma = settings.sigmaAt(level);
             double half = 0.5 * eps;
             double root = Math.sqrt(eps);
-            double[][] s = checkedScore(target, x, sigma, level, counters);
-            double[] logp = mala ? target.logDensity(x, sigma) : null;
+            double[] logp = mala ? new double[b] : null;
+            double[][] s = checkedScore(target, x, sigma, level, counters, logp);
             for (int step = 0; step < settings.stepsPerLevel(); step++) {
                 if (s == null) {
-                    s = checkedScore(target, x, sigma, level, counters);
+                    s = checkedScore(target, x, sigma, level, counters, null);
                 }
                 double[][] y = new double[b][d];
                 for (int i = 0; i < b; i++) {
@@ -154,8 +154,8 @@ public final class LangevinSampler {
                     s = null;
                     continue;
                 }
-                double[][] sy = checkedScore(target, y, sigma, level, counters);
-                double[] logpy = target.logDensity(y, sigma);
+                double[] logpy = new double[b];
+                double[][] sy = checkedScore(target, y, sigma, level, counters, logpy);
                 counters[1] += b;
                 for (int i = 0; i < b; i++) {
                     double fwd = 0;
@@ -183,8 +183,10 @@ public final class LangevinSampler {
         }
     }
 
-    private static double[][] checkedScore(LangevinTarget target, double[][] x, double sigma, int level, long[] counters) {
-        double[][] s = target.score(x, sigma);
+    /** The score (and, if {@code logDensityOut} is given, the log density) with checks. */
+    private static double[][] checkedScore(LangevinTarget target, double[][] x, double sigma, int level, long[] counters,
+                                           double[] logDensityOut) {
+        double[][] s = logDensityOut == null ? target.score(x, sigma) : target.scoreAndLogDensity(x, sigma, logDensityOut);
         counters[0] += x.length;
         if (s == null || s.length != x.length) {
             throw new IllegalArgumentException("score returned " + (s == null ? "null" : s.length + " rows")

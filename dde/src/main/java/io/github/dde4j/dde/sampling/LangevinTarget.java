@@ -37,6 +37,69 @@ public interface LangevinTarget {
         throw new UnsupportedOperationException("this Langevin target has no log density (needed for MALA)");
     }
 
+    /**
+     * The score of each row and, when {@code logDensityOut} is not null, the log density written
+     * into it: MALA needs both at every proposal. The default makes two calls; targets whose
+     * network computes both in one pass (a DDE) override it, see {@link #fused(int, Evaluator)}.
+     */
+    default double[][] scoreAndLogDensity(double[][] x, double sigma, double[] logDensityOut) {
+        if (logDensityOut != null) {
+            double[] v = logDensity(x, sigma);
+            System.arraycopy(v, 0, logDensityOut, 0, x.length);
+        }
+        return score(x, sigma);
+    }
+
+    /**
+     * Evaluates an unnormalised log density and its score in one pass, writing into the given
+     * arrays (either may be null): the shape of {@code Dde.evaluate(xs, logDensityOut, scoreOut)}.
+     */
+    @FunctionalInterface
+    interface Evaluator {
+        void evaluate(double[][] x, double[] logDensityOut, double[][] scoreOut);
+    }
+
+    /**
+     * A target whose log density and score come from one fused evaluation (one network pass per
+     * MALA proposal instead of two), e.g. {@code LangevinTarget.fused(d, dde::evaluate)}.
+     */
+    static LangevinTarget fused(int dimension, Evaluator evaluator) {
+        Checks.requireAtLeast(dimension, 1, "dimension");
+        if (evaluator == null) {
+            throw new IllegalArgumentException("evaluator is null");
+        }
+        return new LangevinTarget() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double[][] score(double[][] x, double sigma) {
+                return scoreAndLogDensity(x, sigma, null);
+            }
+
+            @Override
+            public boolean hasLogDensity() {
+                return true;
+            }
+
+            @Override
+            public double[] logDensity(double[][] x, double sigma) {
+                double[] out = new double[x.length];
+                evaluator.evaluate(x, out, null);
+                return out;
+            }
+
+            @Override
+            public double[][] scoreAndLogDensity(double[][] x, double sigma, double[] logDensityOut) {
+                double[][] s = new double[x.length][dimension];
+                evaluator.evaluate(x, logDensityOut, s);
+                return s;
+            }
+        };
+    }
+
     /** A target given by its batch score only (no MALA). */
     static LangevinTarget ofScore(int dimension, UnaryOperator<double[][]> score) {
         Checks.requireAtLeast(dimension, 1, "dimension");

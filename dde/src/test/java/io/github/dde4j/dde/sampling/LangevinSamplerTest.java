@@ -181,6 +181,31 @@ class LangevinSamplerTest {
     }
 
     @Test
+    void fusedEvaluationGivesTheSameChainsWithOneCallPerStep() {
+        MultivariateGaussian target = MultivariateGaussian.of(MU, SIGMA);
+        int[] calls = {0};
+        LangevinTarget fused = LangevinTarget.fused(2, (x, logOut, scoreOut) -> {
+            calls[0]++;
+            if (logOut != null) {
+                System.arraycopy(target.logDensity(x), 0, logOut, 0, x.length);
+            }
+            if (scoreOut != null) {
+                double[][] sc = target.score(x);
+                for (int i = 0; i < x.length; i++) {
+                    scoreOut[i] = sc[i];
+                }
+            }
+        });
+        LangevinSettings s = LangevinSettings.mala(0.2, 25).withBatchSize(50);
+        MultivariateGaussian start = MultivariateGaussian.standard(2);
+        double[][] a = LangevinSampler.sample(fused, 100, start, s, RandomSources.seeded(5));
+        double[][] b = LangevinSampler.sample(LangevinTarget.of(target), 100, start, s, RandomSources.seeded(5));
+        assertArrayEquals(b, a);
+        // 2 batches x (1 at the start + 25 proposals)
+        assertEquals(2 * 26, calls[0]);
+    }
+
+    @Test
     void rejectsBadInputAndDivergence() {
         LangevinTarget scoreOnly = LangevinTarget.ofScore(1, x -> {
             double[][] s = new double[x.length][1];
