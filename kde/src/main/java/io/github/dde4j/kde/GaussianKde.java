@@ -44,7 +44,7 @@ public final class GaussianKde implements Density, Sampler {
 
     /** Default relative bound on the kernel mass skipped by pruning. */
     public static final double DEFAULT_TOLERANCE = 1e-15;
-    static final int LEAF_SIZE = 32;
+    static final int LEAF_SIZE = Integer.getInteger("dde4j.kde.leaf", 32);
 
     private final int n;
     private final int d;

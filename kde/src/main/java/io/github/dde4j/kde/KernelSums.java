@@ -50,7 +50,7 @@ final class KernelSums {
     static final int QUERY_BLOCK = 32;
 
     private static final class PoolHolder {
-        static final ForkJoinPool POOL = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+        static final ForkJoinPool POOL = new ForkJoinPool(threads(),
                 pool -> {
                     var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                     t.setDaemon(true);
@@ -64,6 +64,21 @@ final class KernelSums {
     static final java.util.concurrent.atomic.LongAdder DIST = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder EXPS = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder NODES = new java.util.concurrent.atomic.LongAdder();
+
+    /** Worker threads: system property {@code dde4j.kde.threads}, default all available processors. */
+    private static int threads() {
+        int cpus = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String p = System.getProperty("dde4j.kde.threads");
+        if (p == null || p.isBlank()) {
+            return cpus;
+        }
+        try {
+            int t = Integer.parseInt(p.strip());
+            return t >= 1 ? Math.min(t, 256) : cpus;
+        } catch (NumberFormatException e) {
+            return cpus;
+        }
+    }
 
     private final KdTree tree;
     /**
