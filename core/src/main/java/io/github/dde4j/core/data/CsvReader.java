@@ -189,8 +189,9 @@ public final class CsvReader {
         }
         long row = 0;
         long blankSince = 0; // line of the first blank line in the current run of blank lines
-        while (t.next(fields)) {
-            if (isBlank(fields)) {
+        Record rec = new Record();
+        while (t.next(rec)) {
+            if (rec.isBlank()) {
                 if (blankSince == 0) {
                     blankSince = t.recordLine;
                 }
@@ -201,13 +202,15 @@ public final class CsvReader {
                 throw new CsvFormatException(source, row, blankSince, null, "file " + source + ", line " + blankSince
                         + ": blank line before row " + row + " (only trailing blank lines are allowed)");
             }
-            if (fields.size() != header.size()) {
+            if (rec.count != header.size()) {
                 throw new CsvFormatException(source, row, t.recordLine, null, "file " + source + ", row " + row + " (line "
-                        + t.recordLine + "): " + fields.size() + " fields, but the header has " + header.size() + " columns");
+                        + t.recordLine + "): " + rec.count + " fields, but the header has " + header.size() + " columns");
             }
             double[] values = new double[cols.length];
             for (int a = 0; a < cols.length; a++) {
-                values[a] = parseValue(fields.get(cols[a]), source, row, t.recordLine, names.get(a));
+                int f = cols[a];
+                double v = fastParse(rec.chars, rec.starts[f], rec.ends[f]);
+                values[a] = v == v ? v : parseValue(rec.field(f), source, row, t.recordLine, names.get(a));
             }
             out.accept(values);
         }
@@ -215,10 +218,6 @@ public final class CsvReader {
             throw new CsvFormatException(source, 0, 0, null, "file " + source + " has a header but no data rows");
         }
         return List.copyOf(names);
-    }
-
-    private static boolean isBlank(List<String> fields) {
-        return fields.size() == 1 && fields.get(0).isBlank();
     }
 
     private static List<String> trimmed(List<String> fields) {
@@ -263,6 +262,64 @@ public final class CsvReader {
                 + "), column '" + column + "': value '" + raw + "' " + problem);
     }
 
+    /**
+     * One record: the unescaped characters of all fields back to back, with each field's start
+     * and end offset. Reused from record to record, so reading allocates no String per field.
+     */
+    private static final class Record {
+        char[] chars = new char[256];
+        int length;
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int count;
+
+        void clear() {
+            length = 0;
+            count = 0;
+        }
+
+        void append(char c) {
+            if (length == chars.length) {
+                chars = java.util.Arrays.copyOf(chars, 2 * length);
+            }
+            chars[length++] = c;
+        }
+
+        void endField(int start) {
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, 2 * count);
+                ends = java.util.Arrays.copyOf(ends, 2 * count);
+            }
+            starts[count] = start;
+            ends[count] = length;
+            count++;
+        }
+
+        String field(int f) {
+            return new String(chars, starts[f], ends[f] - starts[f]);
+        }
+
+        List<String> fields() {
+            List<String> out = new ArrayList<>(count);
+            for (int f = 0; f < count; f++) {
+                out.add(field(f));
+            }
+            return out;
+        }
+
+        boolean isBlank() {
+            if (count != 1) {
+                return false;
+            }
+            for (int k = starts[0]; k < ends[0]; k++) {
+                if (!Character.isWhitespace(chars[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** Splits CSV text into records of fields; tracks the line each record starts on. */
     private static final class Tokenizer {
         private final Reader in;
@@ -273,7 +330,6 @@ public final class CsvReader {
         private int len;
         private long line = 1;
         long recordLine;
-        private final StringBuilder field = new StringBuilder();
         private boolean first = true;
 
         Tokenizer(Reader in, String source, char delim) {
@@ -302,9 +358,20 @@ public final class CsvReader {
             return c;
         }
 
-        /** Reads the next record into {@code fields}; false at end of input. */
+        /** Reads the next record into {@code fields} (as strings); false at end of input. */
         boolean next(List<String> fields) throws IOException {
             fields.clear();
+            Record r = new Record();
+            if (!next(r)) {
+                return false;
+            }
+            fields.addAll(r.fields());
+            return true;
+        }
+
+        /** Reads the next record into {@code rec}; false at end of input. */
+        boolean next(Record rec) throws IOException {
+            rec.clear();
             int c = read();
             if (first) {
                 first = false;
@@ -316,10 +383,10 @@ public final class CsvReader {
                 return false;
             }
             recordLine = line;
-            field.setLength(0);
+            int start = 0;
             while (true) {
-                if (c == '"' && field.toString().isBlank()) {
-                    field.setLength(0);
+                if (c == '"' && onlyBlanks(rec, start)) {
+                    rec.length = start;
                     long quoteLine = line;
                     while (true) {
                         c = read();
@@ -330,7 +397,7 @@ public final class CsvReader {
                         if (c == '"') {
                             if (peek() == '"') {
                                 read();
-                                field.append('"');
+                                rec.append('"');
                             } else {
                                 break;
                             }
@@ -338,7 +405,7 @@ public final class CsvReader {
                             if (c == '\n' || (c == '\r' && peek() != '\n')) {
                                 line++;
                             }
-                            field.append((char) c);
+                            rec.append((char) c);
                         }
                     }
                     c = read();
@@ -352,7 +419,7 @@ public final class CsvReader {
                     continue;
                 }
                 if (c < 0 || c == '\n' || c == '\r') {
-                    fields.add(field.toString());
+                    rec.endField(start);
                     if (c == '\r' && peek() == '\n') {
                         read();
                     }
@@ -362,13 +429,121 @@ public final class CsvReader {
                     return true;
                 }
                 if (c == delim) {
-                    fields.add(field.toString());
-                    field.setLength(0);
+                    rec.endField(start);
+                    start = rec.length;
                 } else {
-                    field.append((char) c);
+                    rec.append((char) c);
                 }
                 c = read();
             }
         }
+
+        private static boolean onlyBlanks(Record rec, int start) {
+            for (int k = start; k < rec.length; k++) {
+                if (!Character.isWhitespace(rec.chars[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+    };
+
+    /**
+     * Fast exact parsing of plain decimals ({@code [+-]digits[.digits][(e|E)[+-]digits]}) whose
+     * digits form an integer m &lt;= 2^53 and whose decimal exponent e is within +-22: then m and
+     * 10^|e| are exact doubles and one IEEE multiply or divide rounds
+     * correctly (Clinger 1990), so the result equals {@link Double#parseDouble}. Returns NaN for
+     * anything else, which the caller hands to the general (slow, error-reporting) path.
+     */
+    static double fastParse(char[] c, int from, int to) {
+        while (from < to && c[from] == ' ') {
+            from++;
+        }
+        while (to > from && c[to - 1] == ' ') {
+            to--;
+        }
+        if (from == to) {
+            return Double.NaN;
+        }
+        int k = from;
+        boolean negative = false;
+        if (c[k] == '-' || c[k] == '+') {
+            negative = c[k] == '-';
+            k++;
+        }
+        long m = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean any = false;
+        for (; k < to; k++) {
+            char ch = c[k];
+            if (ch < '0' || ch > '9') {
+                break;
+            }
+            any = true;
+            if (m != 0 || ch != '0') {
+                if (++digits > 17) {
+                    return Double.NaN;
+                }
+            }
+            m = 10 * m + (ch - '0');
+        }
+        if (k < to && c[k] == '.') {
+            k++;
+            for (; k < to; k++) {
+                char ch = c[k];
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                any = true;
+                if (m != 0 || ch != '0') {
+                    if (++digits > 17) {
+                        return Double.NaN;
+                    }
+                }
+                m = 10 * m + (ch - '0');
+                scale--;
+            }
+        }
+        if (!any) {
+            return Double.NaN;
+        }
+        if (k < to && (c[k] == 'e' || c[k] == 'E')) {
+            k++;
+            boolean expNeg = false;
+            if (k < to && (c[k] == '-' || c[k] == '+')) {
+                expNeg = c[k] == '-';
+                k++;
+            }
+            if (k == to) {
+                return Double.NaN;
+            }
+            int e = 0;
+            for (; k < to; k++) {
+                char ch = c[k];
+                if (ch < '0' || ch > '9' || e > 100_000) {
+                    return Double.NaN;
+                }
+                e = 10 * e + (ch - '0');
+            }
+            scale += expNeg ? -e : e;
+        }
+        if (k != to) {
+            return Double.NaN;
+        }
+        double v;
+        if (m == 0) {
+            v = 0.0;
+        } else if (m > (1L << 53) || scale > 22 || scale < -22) {
+            return Double.NaN;
+        } else {
+            v = scale >= 0 ? m * POW10[scale] : m / POW10[-scale];
+        }
+        return negative ? -v : v;
     }
 }

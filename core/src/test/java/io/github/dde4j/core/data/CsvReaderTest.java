@@ -139,6 +139,52 @@ class CsvReaderTest {
     }
 
     @Test
+    void fastNumberParsingEqualsDoubleParseDouble() {
+        org.apache.commons.rng.UniformRandomProvider rng = io.github.dde4j.core.RandomSources.seeded(4);
+        String[] fixed = {"0", "-0", "+7", "1.", ".5", "00012.5000", "9007199254740992", "9007199254740993",
+            "123456789012345678", "1e22", "1e23", "1e-22", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014E-308",
+            "0.1", "0.30000000000000004", "-89.23450472", "3.6", "1E+5", "1e-0", " 42 "};
+        java.util.List<String> cases = new java.util.ArrayList<>(java.util.List.of(fixed));
+        for (int i = 0; i < 4_000; i++) {
+            double v = Double.longBitsToDouble(rng.nextLong());
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            cases.add(Double.toString(v));                                        // shortest repr, may have E
+            cases.add(String.format(java.util.Locale.ROOT, "%." + rng.nextInt(18) + "g", rng.nextDouble() * Math.pow(10, rng.nextInt(40) - 20)));
+            cases.add(String.format(java.util.Locale.ROOT, "%." + rng.nextInt(12) + "f", (rng.nextDouble() - 0.5) * 1e6));
+            cases.add(Long.toString(rng.nextLong() >> rng.nextInt(64)));
+        }
+        int fast = 0;
+        for (String text : cases) {
+            char[] c = text.toCharArray();
+            double got = CsvReader.fastParse(c, 0, c.length);
+            if (got == got) {
+                fast++;
+                assertEquals(Double.doubleToLongBits(Double.parseDouble(text.trim())), Double.doubleToLongBits(got), text);
+            }
+            // whatever path it takes, the reader returns exactly parseDouble's value
+            assertEquals(Double.parseDouble(text.trim()), CsvReader.parseValue(text, "s", 1, 2, "c"), text);
+        }
+        assertTrue(fast > cases.size() / 3, "the fast path is taken for ordinary decimals: " + fast + " of " + cases.size());
+        for (String bad : new String[] {"", "-", ".", "e5", "1e", "1e+", "1..2", "1.2.3", "--1", "1,5", "0x10", "1_000"}) {
+            char[] c = bad.toCharArray();
+            assertTrue(Double.isNaN(CsvReader.fastParse(c, 0, c.length)), bad);
+        }
+    }
+
+    @Test
+    void streamedRowsAreFreshArraysThatMayBeKept() throws IOException {
+        List<double[]> kept = new ArrayList<>();
+        CsvReader.create().stream(new StringReader("a,b\n1,2\n3,4\n5,6\n"), "s", 2, (chunk, count) -> {
+            for (int i = 0; i < count; i++) {
+                kept.add(chunk[i]);
+            }
+        });
+        assertArrayEquals(new double[][] {{1, 2}, {3, 4}, {5, 6}}, kept.toArray(new double[0][]));
+    }
+
+    @Test
     void otherDelimiters() throws IOException {
         // a decimal comma is not a number: say so rather than guess the locale
         assertTrue(assertThrows(CsvFormatException.class,
