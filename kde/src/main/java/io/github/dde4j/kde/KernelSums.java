@@ -282,62 +282,32 @@ final class KernelSums {
                 if (exclude >= cs && exclude < cs + len) {
                     rr[exclude - cs] = Double.POSITIVE_INFINITY;
                 }
-                double mnHalf = Double.POSITIVE_INFINITY;
-                if (logw == null) {
-                    double mn = Double.POSITIVE_INFINITY;
-                    for (int j = 0; j < len; j++) {
-                        mn = Math.min(mn, rr[j]);
-                    }
-                    mnHalf = mn * halfInvC2;
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        mnHalf = Math.min(mnHalf, rr[j] * halfInvC2 - logw[cs + j]);
+                if (ref == Double.POSITIVE_INFINITY) {
+                    // first points of this query: the reference exponent is their smallest
+                    ref = minExponent(cs, len);
+                    if (ref == Double.POSITIVE_INFINITY) {
+                        continue; // every point here left out or of weight 0
                     }
                 }
-                if (mnHalf < ref) {
-                    if (sum > 0) {
-                        double f = Math.exp(mnHalf - ref);
-                        sum *= f;
-                        for (int k = 0; k < d; k++) {
-                            g[k] *= f;
-                        }
+                double acc = expSum(cs, len, ref);
+                if (!(acc <= 1e200)) {
+                    // a point far closer than the reference (rare: the nearer child is visited
+                    // first): move the reference to this chunk's smallest exponent and redo it
+                    double mnHalf = minExponent(cs, len);
+                    double f = Math.exp(mnHalf - ref);
+                    sum *= f;
+                    for (int k = 0; k < d; k++) {
+                        g[k] *= f;
                     }
                     ref = mnHalf;
-                }
-                if (ref == Double.POSITIVE_INFINITY) {
-                    continue;
-                }
-                double cut = cutR2;
-                double rf = ref;
-                double hic = halfInvC2;
-                double acc = 0;
-                if (logw == null) {
-                    for (int j = 0; j < len; j++) {
-                        double v = rr[j];
-                        double x = 0;
-                        if (v <= cut) {
-                            x = Math.exp(rf - v * hic);
-                        }
-                        ee[j] = x;
-                        acc += x;
-                    }
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        double v = rr[j];
-                        double x = 0;
-                        if (v <= cut) {
-                            x = Math.exp(rf - v * hic + logw[cs + j]);
-                        }
-                        ee[j] = x;
-                        acc += x;
-                    }
+                    acc = expSum(cs, len, ref);
                 }
                 sum += acc;
                 if (STATS) {
                     DIST.add(len);
                     int cnt = 0;
                     for (int j = 0; j < len; j++) {
-                        if (rr[j] <= cut) {
+                        if (rr[j] <= cutR2) {
                             cnt++;
                         }
                     }
@@ -356,6 +326,57 @@ final class KernelSums {
                 }
                 cutR2 = cutoff();
             }
+        }
+
+        /** The smallest exponent r^2/(2c^2) - log w over r2[0..len) (+inf if none is finite). */
+        private double minExponent(int cs, int len) {
+            final double[] rr = r2;
+            double mn = Double.POSITIVE_INFINITY;
+            if (logw == null) {
+                for (int j = 0; j < len; j++) {
+                    mn = Math.min(mn, rr[j]);
+                }
+                return mn * halfInvC2;
+            }
+            for (int j = 0; j < len; j++) {
+                mn = Math.min(mn, rr[j] * halfInvC2 - logw[cs + j]);
+            }
+            return mn;
+        }
+
+        /**
+         * Fills e[j] = w_j exp(rf - r2[j]/(2c^2)) for the points inside the cut-off (0 for the
+         * others) and returns their sum.
+         */
+        private double expSum(int cs, int len, double rf) {
+            final double[] rr = r2;
+            final double[] ee = e;
+            final double cut = cutR2;
+            final double hic = halfInvC2;
+            double acc = 0;
+            if (logw == null) {
+                for (int j = 0; j < len; j++) {
+                    double v = rr[j];
+                    double x = 0;
+                    if (v <= cut) {
+                        x = Math.exp(rf - v * hic);
+                    }
+                    ee[j] = x;
+                    acc += x;
+                }
+            } else {
+                final double[] lw = logw;
+                for (int j = 0; j < len; j++) {
+                    double v = rr[j];
+                    double x = 0;
+                    if (v <= cut) {
+                        x = Math.exp(rf - v * hic + lw[cs + j]);
+                    }
+                    ee[j] = x;
+                    acc += x;
+                }
+            }
+            return acc;
         }
 
         /**
