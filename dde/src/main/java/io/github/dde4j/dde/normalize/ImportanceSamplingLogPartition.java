@@ -16,8 +16,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   se(log Z^) = sd(w) / (sqrt(n) mean(w))            (delta method, unbiased variance)
  *   ESS = (sum_i w_i)^2 / sum_i w_i^2
  * </pre>
- * where log q is the exact normalised proposal log density. For the default data-fitted
- * Gaussian part, log q(y) = -1/2 sum_j z_j^2 - sum_j log L_jj - (d/2) log(2 pi) with
+ * where log q is the exact normalised proposal log density (the default proposal is a
+ * defensive mixture of a KDE on the data, a Gaussian and a Student-t, see {@link ProposalSpec}).
+ * For its Gaussian part, log q(y) = -1/2 sum_j z_j^2 - sum_j log L_jj - (d/2) log(2 pi) with
  * z = L^-1 (y - mu): the <em>sum</em> of the squared whitened coordinates. (The published DDE
  * code used their mean, which for a target equal to the proposal gives
  * E[exp(-(1 - 1/d) ||z||^2 / 2)] = (2 - 1/d)^(-d/2), i.e. log Z biased low by (d/2) ln(2 - 1/d):
@@ -56,7 +57,10 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
         }
     }
 
-    /** 4 seeds x 16384 samples, batches of 4096, the default proposal ({@link ProposalSpec#defaults()}). */
+    /**
+     * 4 seeds x 16384 samples, batches of 4096, the default proposal ({@link ProposalSpec#defaults()}:
+     * KDE + Gaussian + Student-t, made for smoothed-data densities such as a DDE's).
+     */
     public static ImportanceSamplingLogPartition defaults() {
         return new ImportanceSamplingLogPartition(16384, 4, 4096, ProposalSpec.defaults());
     }
@@ -64,6 +68,11 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
     /** A copy with another sample budget. */
     public ImportanceSamplingLogPartition withSamples(int samplesPerSeed, int seeds) {
         return new ImportanceSamplingLogPartition(samplesPerSeed, seeds, batchSize, proposal);
+    }
+
+    /** A copy with another proposal recipe. */
+    public ImportanceSamplingLogPartition withProposal(ProposalSpec spec) {
+        return new ImportanceSamplingLogPartition(samplesPerSeed, seeds, batchSize, spec);
     }
 
     /**

@@ -75,13 +75,13 @@ public interface Proposal {
     }
 
     /**
-     * The default data-fitted proposal: mean and sample covariance S of {@code data}, widened
-     * to the smoothed scale C = inflation * (S + sigma^2 I + ridge I), as a mixture
-     * (1 - a) N(mu, C) + a t_nu(mu, C) with a = {@code spec.heavyTailWeight()}.
+     * The data-fitted proposal described by {@code spec} ({@link ProposalSpec}): a KDE on the
+     * data with bandwidth {@code kdeBandwidthFactor * sigma}, mixed with a Gaussian and a
+     * Student-t of scale C = inflation * (S + sigma^2 I + ridge I) around the data mean.
      *
      * @param data  n x d, n >= 2, finite (e.g. the training data, in the density's units)
      * @param sigma the smoothing scale of the density (the DDE's noise level), >= 0
-     * @param spec  inflation, heavy-tail weight and degrees of freedom
+     * @param spec  the mixture's make-up
      */
     static Proposal fitted(double[][] data, double sigma, ProposalSpec spec) {
         Checks.requirePoints(data, -1, "data");
@@ -100,13 +100,27 @@ public interface Proposal {
         }
         MultivariateGaussian g = MultivariateGaussian.of(fit.mean(), cov);
         double a = spec.heavyTailWeight();
+        Proposal parametric;
         if (a == 0) {
-            return gaussian(g);
+            parametric = gaussian(g);
+        } else if (a == 1) {
+            parametric = new StudentTProposal(g, spec.degreesOfFreedom());
+        } else {
+            parametric = mixture(new double[] {1 - a, a}, List.of(gaussian(g), new StudentTProposal(g, spec.degreesOfFreedom())));
         }
-        Proposal t = new StudentTProposal(g, spec.degreesOfFreedom());
-        if (a == 1) {
-            return t;
+        double k = spec.kdeWeight();
+        if (k == 0 || sigma == 0) {
+            return parametric;
         }
-        return mixture(new double[] {1 - a, a}, List.of(gaussian(g), t));
+        Proposal kde = new KdeProposal(KdeProposal.subsample(data, spec.maxKdeCentres()), spec.kdeBandwidthFactor() * sigma);
+        return mixture(new double[] {k, 1 - k}, List.of(kde, parametric));
+    }
+
+    /**
+     * The Gaussian kernel density (1/m) sum_i N(c_i, h^2 I) on the rows of {@code centres}, a
+     * proposal that matches a smoothed-data density such as a DDE's.
+     */
+    static Proposal kde(double[][] centres, double bandwidth) {
+        return new KdeProposal(centres, bandwidth);
     }
 }
