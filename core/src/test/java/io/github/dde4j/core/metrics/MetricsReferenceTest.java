@@ -226,10 +226,32 @@ class MetricsReferenceTest {
                 all[c++] = Math.sqrt(d2(z[a], z[b]));
             }
         }
-        java.util.Arrays.sort(all);
-        double exact = all[all.length / 2];
+        double exact = Mmd.select(all, all.length, all.length / 2); // select is checked against a sort below
         // the median of ~2e6 subsample distances: its sd is well under 1% of the median here
         assertClose(exact, sub, 0.03, 0, "subsampled median");
+    }
+
+    @Test
+    void selectionFindsTheOrderStatisticsOfASort() {
+        UniformRandomProvider rng = RandomSources.seeded(13);
+        for (int n : new int[] {1, 2, 3, 10, 101, 1000}) {
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = rng.nextInt(n / 3 + 1); // many ties
+            }
+            double[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            for (int k : new int[] {0, n / 2, n - 1}) {
+                double[] w = a.clone();
+                assertEquals(sorted[k], Mmd.select(w, n, k), "n=" + n + " k=" + k);
+                for (int i = 0; i < k; i++) {
+                    assertTrue(w[i] <= w[k]);
+                }
+                for (int i = k + 1; i < n; i++) {
+                    assertTrue(w[i] >= w[k]);
+                }
+            }
+        }
     }
 
     @Test
