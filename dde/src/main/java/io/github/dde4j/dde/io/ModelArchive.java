@@ -296,16 +296,23 @@ public final class ModelArchive {
     /** Writes the zip to a stream (not atomic; {@link #write(Path)} is). */
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.putNextEntry(zipEntry(MANIFEST));
         zip.write(JSON.writeValueAsBytes(manifest()));
         zip.closeEntry();
         for (ArrayEntry e : entries.values()) {
-            zip.putNextEntry(new ZipEntry(e.entryName()));
+            zip.putNextEntry(zipEntry(e.entryName()));
             zip.write(data.get(e.name()));
             zip.closeEntry();
         }
         zip.finish();
         zip.flush();
+    }
+
+    /** Entries carry the archive's creation time, so the same archive always gives the same bytes. */
+    private ZipEntry zipEntry(String name) {
+        ZipEntry z = new ZipEntry(name);
+        z.setTime(created.toEpochMilli());
+        return z;
     }
 
     // ------------------------------------------------------------------ reading

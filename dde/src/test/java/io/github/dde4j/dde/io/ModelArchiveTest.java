@@ -174,6 +174,18 @@ class ModelArchiveTest {
     }
 
     @Test
+    void sameArchiveSameBytes() throws IOException {
+        ModelArchive a = sample().build();
+        Path f1 = dir.resolve("a.zip");
+        Path f2 = dir.resolve("b.zip");
+        a.write(f1);
+        a.write(f2);
+        assertArrayEquals(Files.readAllBytes(f1), Files.readAllBytes(f2));
+        ModelArchive.read(f1).write(f2);
+        assertArrayEquals(Files.readAllBytes(f1), Files.readAllBytes(f2));
+    }
+
+    @Test
     void notAZip() throws IOException {
         Path f = dir.resolve("notes.txt");
         Files.writeString(f, "this is not a model\n");
