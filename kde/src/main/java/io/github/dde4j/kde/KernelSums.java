@@ -64,6 +64,7 @@ final class KernelSums {
     static final java.util.concurrent.atomic.LongAdder DIST = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder EXPS = new java.util.concurrent.atomic.LongAdder();
     static final java.util.concurrent.atomic.LongAdder NODES = new java.util.concurrent.atomic.LongAdder();
+    static final java.util.concurrent.atomic.LongAdder RESCALES = new java.util.concurrent.atomic.LongAdder();
 
     /** Worker threads: system property {@code dde4j.kde.threads}, default all available processors. */
     private static int threads() {
@@ -293,6 +294,9 @@ final class KernelSums {
                 if (!(acc <= 1e200)) {
                     // a point far closer than the reference (rare: the nearer child is visited
                     // first): move the reference to this chunk's smallest exponent and redo it
+                    if (STATS) {
+                        RESCALES.increment();
+                    }
                     double mnHalf = minExponent(cs, len);
                     double f = Math.exp(mnHalf - ref);
                     sum *= f;

@@ -141,6 +141,49 @@ class GaussianKdeBruteForceTest {
     }
 
     @Test
+    void weightsSpanningHundredsOfOrdersOfMagnitude() {
+        // the nearest rows carry weights down to 1e-300, so the first exponents seen are far from
+        // the largest term: exercises the overflow-triggered change of reference exponent
+        double[][] data = Fixtures.clusters(31, 2000, 2, 4, 2.0, 0.3);
+        double[] w = new double[data.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.pow(10, -300.0 * ((i * 7919) % 1000) / 999.0);
+        }
+        double[][] q = queries(2, 32);
+        for (double h : new double[] {0.01, 0.3}) {
+            GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidth(h).build();
+            BruteForce bf = new BruteForce(data, w, BruteForce.isotropic(2, h));
+            double[] ld = kde.logDensity(q);
+            for (int i = 0; i < q.length; i++) {
+                assertClose(bf.logDensity(q[i]), ld[i], "h=" + h + " query " + i);
+            }
+        }
+    }
+
+    @Test
+    void nearestRowsWithNegligibleWeightForceAChangeOfReference() {
+        // 64 rows right at the query with weight 1e-300 fill the leaves visited first; 64 rows
+        // 0.045 away (exponent -10 at h = 0.01) with weight 1 hold all the mass: their terms are
+        // e^680 times the first reference and must trigger the rescaling without overflow
+        double[][] data = new double[128][];
+        double[] w = new double[128];
+        for (int i = 0; i < 64; i++) {
+            data[i] = new double[] {1e-4 * Math.sin(i), 1e-4 * Math.cos(i)};
+            w[i] = 1e-300;
+            data[64 + i] = new double[] {0.045 + 1e-4 * Math.sin(i), 1e-4 * Math.cos(i)};
+            w[64 + i] = 1.0;
+        }
+        double[][] q = {{0, 0}, {1e-5, -1e-5}, {0.02, 0}};
+        GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidth(0.01).build();
+        BruteForce bf = new BruteForce(data, w, BruteForce.isotropic(2, 0.01));
+        double[] ld = kde.logDensity(q);
+        for (int i = 0; i < q.length; i++) {
+            assertClose(bf.logDensity(q[i]), ld[i], "query " + i);
+            assertClose(bf.logDensity(q[i]), kde.logDensity(q[i]), "single query " + i);
+        }
+    }
+
+    @Test
     void leaveOneOutMatchesBruteForce() {
         double[][] data = Fixtures.clusters(12, 800, 3, 3, 2.0, 0.6);
         double[] w = new double[data.length];
