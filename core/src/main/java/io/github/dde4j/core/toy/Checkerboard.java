@@ -46,6 +46,34 @@ public final class Checkerboard implements Toy {
         return "checkerboard";
     }
 
+    /** 8 squares. */
+    @Override
+    public int modeCount() {
+        return 8;
+    }
+
+    /**
+     * The square containing x, or the nearest square (Euclidean distance to the square) off the
+     * board. Squares are numbered by column, then row, from the lower left.
+     */
+    @Override
+    public int mode(double[] x) {
+        Checks.requirePoint(x, 2, "x");
+        int best = 0;
+        double bestD2 = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < 8; s++) {
+            double[] q = SQUARES[s];
+            double dx = Math.max(0, Math.max(q[0] - x[0], x[0] - q[1]));
+            double dy = Math.max(0, Math.max(q[2] - x[1], x[1] - q[3]));
+            double d2 = dx * dx + dy * dy;
+            if (d2 < bestD2) {
+                bestD2 = d2;
+                best = s;
+            }
+        }
+        return best;
+    }
+
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");

@@ -66,6 +66,19 @@ public final class EightGaussians implements Toy {
         return "8gaussians";
     }
 
+    /** 8. */
+    @Override
+    public int modeCount() {
+        return 8;
+    }
+
+    /** The nearest centre: the 45-degree sector of the point's angle. */
+    @Override
+    public int mode(double[] x) {
+        Checks.requirePoint(x, 2, "x");
+        return Math.floorMod((int) Math.round(Math.atan2(x[1], x[0]) / (Math.PI / 4)), 8);
+    }
+
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         return mixture.sample(n, rng);

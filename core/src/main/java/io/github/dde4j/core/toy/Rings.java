@@ -57,6 +57,26 @@ public final class Rings implements Toy {
         return "rings";
     }
 
+    /** The number of rings. */
+    @Override
+    public int modeCount() {
+        return radii.length;
+    }
+
+    /** The ring whose radius is nearest to ||x||. */
+    @Override
+    public int mode(double[] x) {
+        Checks.requirePoint(x, 2, "x");
+        double rho = Math.hypot(x[0], x[1]);
+        int best = 0;
+        for (int k = 1; k < radii.length; k++) {
+            if (Math.abs(rho - radii[k]) < Math.abs(rho - radii[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");

@@ -41,4 +41,14 @@ public interface Toy extends Sampler {
     default int dimension() {
         return 2;
     }
+
+    /** The number of modes (components, squares, rings, moons, spiral arms). */
+    int modeCount();
+
+    /**
+     * The mode a point belongs to, 0 .. modeCount()-1: the nearest component centre, square, ring,
+     * arc or arm (see each toy). Used to check that a generator covers every mode
+     * ({@link Toys#modeShares(Toy, double[][])}).
+     */
+    int mode(double[] x);
 }

@@ -59,6 +59,27 @@ public final class Toys {
         }
     }
 
+    /**
+     * The share of {@code points} in each mode of {@code toy} ({@link Toy#mode(double[])}): a
+     * generator that drops a mode shows a share near 0 there.
+     *
+     * @return toy.modeCount() fractions summing to 1
+     */
+    public static double[] modeShares(Toy toy, double[][] points) {
+        if (toy == null) {
+            throw new IllegalArgumentException("toy is null");
+        }
+        Checks.requirePoints(points, 2, "points");
+        double[] share = new double[toy.modeCount()];
+        for (double[] p : points) {
+            share[toy.mode(p)]++;
+        }
+        for (int k = 0; k < share.length; k++) {
+            share[k] /= points.length;
+        }
+        return share;
+    }
+
     /** The standard eight Gaussians (radius 2, sd 0.2) as a {@link GaussianMixture}. */
     public static GaussianMixture eightGaussians() {
         return EightGaussians.standard().mixture();

@@ -38,6 +38,23 @@ public final class TwoMoons implements Toy {
         return "moons";
     }
 
+    /** 2 moons: 0 upper, 1 lower. */
+    @Override
+    public int modeCount() {
+        return 2;
+    }
+
+    /** The moon whose (noise-free) arc is nearer to x. */
+    @Override
+    public int mode(double[] x) {
+        Checks.requirePoint(x, 2, "x");
+        double upper = x[1] >= 0 ? Math.abs(Math.hypot(x[0], x[1]) - 1)
+                : Math.min(Math.hypot(x[0] - 1, x[1]), Math.hypot(x[0] + 1, x[1]));
+        double lower = x[1] <= 0.5 ? Math.abs(Math.hypot(x[0] - 1, x[1] - 0.5) - 1)
+                : Math.min(Math.hypot(x[0], x[1] - 0.5), Math.hypot(x[0] - 2, x[1] - 0.5));
+        return upper <= lower ? 0 : 1;
+    }
+
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");

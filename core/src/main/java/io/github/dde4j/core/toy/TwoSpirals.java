@@ -16,6 +16,9 @@ public final class TwoSpirals implements Toy {
 
     private final double jitter;
     private final double noise;
+    /** The arm s = +1's centre curve at 3001 values of t, for {@link #mode(double[])}. */
+    private final double[] curveX;
+    private final double[] curveY;
 
     private TwoSpirals(double jitter, double noise) {
         if (!(jitter >= 0 && jitter < Double.POSITIVE_INFINITY)) {
@@ -26,6 +29,14 @@ public final class TwoSpirals implements Toy {
         }
         this.jitter = jitter;
         this.noise = noise;
+        int steps = 3000;
+        this.curveX = new double[steps + 1];
+        this.curveY = new double[steps + 1];
+        for (int k = 0; k <= steps; k++) {
+            double t = 3 * Math.PI * k / steps;
+            curveX[k] = (-t * Math.cos(t) + jitter / 2) / 3;
+            curveY[k] = (t * Math.sin(t) + jitter / 2) / 3;
+        }
     }
 
     /** Jitter 0.5, noise 0.1. */
@@ -41,6 +52,32 @@ public final class TwoSpirals implements Toy {
     @Override
     public String name() {
         return "2spirals";
+    }
+
+    /** 2 arms: 0 for s = +1, 1 for s = -1. */
+    @Override
+    public int modeCount() {
+        return 2;
+    }
+
+    /**
+     * The arm whose centre curve s (-t cos t + J/2, t sin t + J/2) / 3 (mean jitter included),
+     * t in [0, 3 pi], passes nearer to x; the distance is minimised over 3000 values of t.
+     */
+    @Override
+    public int mode(double[] x) {
+        Checks.requirePoint(x, 2, "x");
+        double best0 = Double.POSITIVE_INFINITY;
+        double best1 = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < curveX.length; k++) {
+            double cx = curveX[k];
+            double cy = curveY[k];
+            double d0 = (x[0] - cx) * (x[0] - cx) + (x[1] - cy) * (x[1] - cy);
+            double d1 = (x[0] + cx) * (x[0] + cx) + (x[1] + cy) * (x[1] + cy);
+            best0 = Math.min(best0, d0);
+            best1 = Math.min(best1, d1);
+        }
+        return best0 <= best1 ? 0 : 1;
     }
 
     @Override

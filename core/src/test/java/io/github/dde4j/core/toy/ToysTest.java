@@ -262,4 +262,49 @@ class ToysTest {
             assertTrue(Math.hypot(p[0], p[1]) < Math.PI + 0.25 + 0.85);
         }
     }
+
+    @Test
+    void modesAreTheGeneratingComponents() {
+        // eight Gaussians: the sector equals the component drawn, except for > 3.8 sd excursions
+        int n = 8000;
+        int[] comp = new int[n];
+        double[][] xs = Toys.eightGaussians().sample(n, io.github.dde4j.core.RandomSources.seeded(3), comp);
+        EightGaussians eg = EightGaussians.standard();
+        int agree = 0;
+        for (int i = 0; i < n; i++) {
+            agree += eg.mode(xs[i]) == comp[i] ? 1 : 0;
+        }
+        // P(misassigned) = 2 P(Z > 3.83) = 1.3e-4 per point: expect ~1 of 8000
+        assertTrue(agree >= n - 10, agree + " of " + n);
+        // noise-free moons and spirals: the mode is exactly the arc / arm the point lies on
+        TwoMoons moons = TwoMoons.of(0);
+        for (double[] p : moons.sample(2000, 4L)) {
+            assertEquals(p[1] >= 0 && Math.abs(Math.hypot(p[0], p[1]) - 1) < 1e-12 ? 0 : 1, moons.mode(p));
+        }
+        TwoSpirals spirals = TwoSpirals.of(0, 0);
+        for (double[] p : spirals.sample(2000, 4L)) {
+            double t = 3 * Math.hypot(p[0], p[1]);
+            boolean plus = Math.abs(p[0] + t * Math.cos(t) / 3) + Math.abs(p[1] - t * Math.sin(t) / 3) < 1e-9;
+            if (t > 0.1) { // the arms meet at the origin
+                assertEquals(plus ? 0 : 1, spirals.mode(p), java.util.Arrays.toString(p));
+            }
+        }
+        Checkerboard board = Checkerboard.standard();
+        assertEquals(board.mode(new double[] {-3, -3}), board.mode(new double[] {-30, -30}), "nearest square off the board");
+        assertEquals(2, Rings.standard().mode(new double[] {0, 1.4}));
+    }
+
+    @Test
+    void samplesCoverEveryModeEvenly() {
+        int n = 4000;
+        for (Toy toy : Toys.all()) {
+            double[] shares = Toys.modeShares(toy, toy.sample(n, 99L));
+            assertEquals(toy.modeCount(), shares.length);
+            double p = 1.0 / shares.length;
+            for (double s : shares) {
+                // 5 binomial standard errors plus 1% for points assigned across a boundary by the noise
+                assertClose(p, s, 0, 5 * Math.sqrt(p * (1 - p) / n) + 0.01, toy.name() + " " + java.util.Arrays.toString(shares));
+            }
+        }
+    }
 }
