@@ -64,7 +64,32 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small training budgets (a smoke test; results are rough).")
     boolean quick;
 
+    @Option(names = "--budget", paramLabel = "SECONDS",
+            description = "Wall-time limit of each of the three training runs (default 50, with --quick 5).")
+    Double budget;
+
     private PrintWriter msg;
+    private TrainingHistory history;
+
+    /** A listener for one training run: progress bar, history, and a stop at the time budget. */
+    private TrainingListener listener() {
+        double seconds = budget != null ? budget : (quick ? 5 : 50);
+        if (!(seconds > 0)) {
+            throw new UserException("--budget must be > 0, got " + seconds);
+        }
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        TrainingListener stop = new TrainingListener() {
+            @Override
+            public void onEvent(io.github.dde4j.core.progress.TrainingEvent event) {
+            }
+
+            @Override
+            public boolean keepGoing() {
+                return System.nanoTime() < deadline;
+            }
+        };
+        return common.progress().andThen(history).andThen(stop);
+    }
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final List<String> lines = new ArrayList<>();
 
@@ -81,10 +106,10 @@ final class DemoCommand implements Callable<Integer> {
         lines.add("dde4j " + Dde4j.version() + ", seed " + seed + (quick ? ", quick budgets" : "") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores. Log-likelihoods are held-out averages in nats per row.");
         TrainingHistory history = new TrainingHistory(5);
-        TrainingListener listener = common.progress().andThen(history);
+        this.history = history;
 
-        eightGaussians(listener);
-        faithful(listener);
+        eightGaussians();
+        faithful();
 
         if (!history.events().isEmpty()) {
             try {
@@ -142,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
         return r;
     }
 
-    private void eightGaussians(TrainingListener listener) throws Exception {
+    private void eightGaussians() throws Exception {
         say("eight Gaussians: sampling, KDE, DDE, generator ...");
         EightGaussians toy = EightGaussians.standard();
         int n = quick ? 1000 : 2000;
@@ -165,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
-                    listener, null, null, 1);
+                    listener(), null, null, 1);
             ddeDensity = DdeSupport.normalized(f.dde(), f.logZ());
             r.put("dde", ll("DDE (normalised, log Z by grid)", ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9));
         } catch (UserException e) {
@@ -173,9 +198,9 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         t = System.nanoTime();
-        GeneratorConfig gc = GeneratorConfig.defaults().withSeed(seed).withSteps(quick ? 60 : 600);
+        GeneratorConfig gc = GeneratorConfig.defaults().withSeed(seed).withSteps(quick ? 60 : 1000);
         Standardizer std = Standardizer.fit(train);
-        Generator gen = new GeneratorTrainer(gc).withListener(listener).withStandardizer(std)
+        Generator gen = new GeneratorTrainer(gc).withListener(listener()).withStandardizer(std)
                 .train(GeneratorTarget.ofData(std.transform(train), 4096));
         double genSeconds = (System.nanoTime() - t) / 1e9;
         double[][] generated = gen.sample(n, seed + 5);
@@ -205,7 +230,7 @@ final class DemoCommand implements Callable<Integer> {
         report.put("eight_gaussians", r);
     }
 
-    private void faithful(TrainingListener listener) throws Exception {
+    private void faithful() throws Exception {
         say("Old Faithful: KDE, DDE ...");
         DataTable table;
         try (InputStream in = DemoCommand.class.getResourceAsStream("data/faithful.csv")) {
@@ -231,7 +256,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
-                    listener, null, null, 1);
+                    listener(), null, null, 1);
             ddeDensity = DdeSupport.normalized(f.dde(), f.logZ());
             r.put("dde", ll("DDE (normalised, log Z by grid)", ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9));
         } catch (UserException e) {

@@ -80,6 +80,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--no-resume", negatable = false, description = "Ignore an existing checkpoint and start over.")
     boolean noResume;
 
+    /** Testing aid: fail after this many training steps, as if the job had been killed. */
+    @Option(names = "--interrupt-after-steps", hidden = true, paramLabel = "N")
+    Long interruptAfterSteps;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter msg = spec.commandLine().getOut();
@@ -132,6 +136,14 @@ final class FitCommand implements Callable<Integer> {
             state = new Checkpoints.State(fingerprint);
         }
         TrainingListener listener = common.progress();
+        if (interruptAfterSteps != null) {
+            long[] seen = {0};
+            listener = listener.andThen(e -> {
+                if (e instanceof io.github.dde4j.core.progress.TrainingEvent.Step && ++seen[0] >= interruptAfterSteps) {
+                    throw new UserException("interrupted after " + seen[0] + " training steps (--interrupt-after-steps)");
+                }
+            });
+        }
 
         Dde dde;
         LogZEstimate logZ;

@@ -9,7 +9,13 @@ import java.util.Map;
 /** JSON output of the commands (one object per line, or pretty). */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Lenient about unknown properties: records such as SigmaSchedule serialise derived getters
+     * (isFixed -> "fixed") that their constructors do not take. User settings are checked for
+     * unknown keys separately, against the defaults' fields.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
     }

@@ -28,7 +28,8 @@ import java.util.Map;
  * manifest and checksummed arrays, written atomically) of model type {@value #TYPE}. Its config
  * holds the column names, the DDE's log normaliser with its standard error, the generator's
  * architecture, standardisation and configuration, and facts about the run; its arrays are
- * {@code dde} (the DDE's own archive, as bytes) and {@code generator/parameters}.
+ * {@code dde/parameters} (the DDE network's parameters; its configuration, standardisation, sigma
+ * and provenance are in the config) and {@code generator/parameters}.
  *
  * <p>Reading lets {@link ModelArchive} reject corrupted, truncated and foreign files, other
  * model types ("holds a 'dde' model, expected 'dde4j-model'") and unknown versions, each with a
@@ -75,7 +76,9 @@ final class ModelFile {
             b.array("generator/parameters", g.network().parameters());
         }
         if (c.dde() != null) {
-            b.bytes("dde", DdeFiles.toBytes(c.dde()));
+            m.set("dde", DdeSupport.describe(c.dde()));
+            double[] p = c.dde().network().parameters();
+            b.doubles("dde/parameters", p, p.length);
         }
         b.config(m).provenance("written_by", "dde4j cli " + Dde4j.version());
         b.write(target);
@@ -95,7 +98,7 @@ final class ModelFile {
             LogZEstimate logZ = m.hasNonNull("log_z") ? Json.MAPPER.treeToValue(m.get("log_z"), LogZEstimate.class) : null;
             Map<String, Object> info = m.hasNonNull("info")
                     ? Json.MAPPER.convertValue(m.get("info"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-            Dde dde = m.path("has_dde").asBoolean(false) ? DdeFiles.fromBytes(a.bytes("dde")) : null;
+            Dde dde = m.path("has_dde").asBoolean(false) ? DdeSupport.rebuild(m.get("dde"), a.doubles("dde/parameters")) : null;
             Generator gen = null;
             if (m.hasNonNull("generator")) {
                 JsonNode gn = m.get("generator");

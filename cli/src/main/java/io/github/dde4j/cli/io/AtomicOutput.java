@@ -63,6 +63,12 @@ public final class AtomicOutput implements AutoCloseable {
         }
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         PENDING.add(temp);
+        try {
+            // temporary files are created owner-only; the published file should look like any other
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep the default
+        }
         FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         return new AtomicOutput(abs, temp, ch, Channels.newOutputStream(ch));
     }

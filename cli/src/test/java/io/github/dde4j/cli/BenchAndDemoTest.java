@@ -1,0 +1,45 @@
+package io.github.dde4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchAndDemoTest {
+
+    @Test
+    void benchPrintsJsonLines() throws IOException {
+        Cli.Result r = Cli.run("bench", "sample", "--rows", "20000", "--repeats", "1", "--json").assertOk();
+        JsonNode j = new ObjectMapper().readTree(r.out().strip());
+        assertEquals("sample", j.get("benchmark").asText());
+        assertEquals(4, j.get("d").asInt());
+        assertTrue(j.get("rows_per_second").asDouble() > 0 && j.get("seconds").asDouble() > 0);
+        Cli.Result k = Cli.run("bench", "kde", "--n", "500", "--m", "200", "--dims", "2", "--repeats", "1", "--json").assertOk();
+        JsonNode kj = new ObjectMapper().readTree(k.out().strip());
+        assertTrue(kj.get("seconds").asDouble() > 0);
+        assertTrue(kj.get("max_rel_error").asDouble() < 1e-9, "exact KDE agrees with brute force");
+    }
+
+    @Test
+    void demoWritesItsFolder(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("demo");
+        Cli.Result r = Cli.run("demo", "--quick", "--budget", "3", "--out", out.toString()).assertOk();
+        assertTrue(r.out().contains(out.toAbsolutePath().toString()), r.out());
+        for (String f : new String[] {"report.md", "report.json", "eight-gaussians.png", "faithful.png",
+                "eight-gaussians-generated.csv", "training-curves.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        double kde = j.at("/faithful/kde/log_likelihood").asDouble();
+        assertTrue(Double.isFinite(kde) && kde < 0, "faithful KDE log-likelihood " + kde);
+        assertTrue(j.at("/eight_gaussians/dde/log_likelihood").isNumber());
+        assertTrue(j.at("/eight_gaussians/generator/mmd2").isNumber());
+    }
+}
