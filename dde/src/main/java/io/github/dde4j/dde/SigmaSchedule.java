@@ -39,6 +39,7 @@ public record SigmaSchedule(double start, double factor, long every, double floo
     }
 
     /** Whether sigma never changes. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isFixed() {
         return factor == 1 || floor == start;
     }
