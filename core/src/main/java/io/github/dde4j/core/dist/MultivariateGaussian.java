@@ -99,7 +99,7 @@ public final class MultivariateGaussian implements Density, Sampler {
     }
 
     /**
-     * The maximum-likelihood-style fit: sample mean and the unbiased sample covariance
+     * The moment fit: the sample mean and the unbiased sample covariance
      * S = 1/(n-1) sum_i (x_i - xbar)(x_i - xbar)^T.
      *
      * @param data n x d, n >= 2, finite

@@ -78,6 +78,9 @@ class ToysTest {
             assertEquals(2, t.dimension());
             assertArrayEquals(t.sample(50, 9L), t.sample(50, 9L), "reproducible from the seed");
             assertFalse(Arrays.deepEquals(t.sample(50, 9L), t.sample(50, 10L)));
+            assertEquals(0, t.sample(0, 1L).length);
+            assertMessage(() -> t.sample(-1, 1L), "n must be >= 0");
+            assertMessage(() -> t.sample(5, (org.apache.commons.rng.UniformRandomProvider) null), "rng is null");
         }
         assertEquals("8gaussians", Toys.byName("Eight-Gaussians").name());
         assertEquals("2spirals", Toys.byName("two_spirals").name());
