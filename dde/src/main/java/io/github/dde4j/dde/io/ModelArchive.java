@@ -74,6 +74,8 @@ public final class ModelArchive {
     /** The manifest's entry name. */
     public static final String MANIFEST = "manifest.json";
 
+    /** The largest manifest accepted (16 MiB); configs are small and arrays live outside it. */
+    static final int MAX_MANIFEST_BYTES = 16 << 20;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -342,8 +344,11 @@ public final class ModelArchive {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "is not a zip archive or is truncated (" + e.getMessage() + ")", e);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // missing, no permission, ...: not a format problem
+        } catch (IOException e) {
+            // ZipException, or an EOFException from a damaged end-of-central-directory record
+            throw new ModelFormatException(file, "is not a zip archive or is truncated (" + e + ")", e);
         }
         try (zip) {
             ZipEntry me = zip.getEntry(MANIFEST);
@@ -352,10 +357,15 @@ public final class ModelArchive {
             }
             JsonNode m;
             try (InputStream in = zip.getInputStream(me)) {
-                m = JSON.readTree(in);
+                // a manifest is a few kB; refuse to parse a huge (or zip-bomb) one
+                byte[] text = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+                if (text.length > MAX_MANIFEST_BYTES) {
+                    throw new ModelFormatException(file, MANIFEST + " is larger than " + MAX_MANIFEST_BYTES + " bytes: not a dde4j manifest");
+                }
+                m = JSON.readTree(text);
             } catch (JsonProcessingException e) {
                 throw new ModelFormatException(file, MANIFEST + " is not valid JSON: " + e.getOriginalMessage(), e);
-            } catch (ZipException e) {
+            } catch (ZipException | java.io.EOFException e) {
                 throw new ModelFormatException(file, MANIFEST + " is corrupted (" + e.getMessage() + ")", e);
             }
             if (m == null || !m.isObject()) {
@@ -384,8 +394,11 @@ public final class ModelArchive {
             return readV1(file, zip, m, version);
         } catch (ModelFormatException e) {
             throw e;
-        } catch (ZipException e) {
-            throw new ModelFormatException(file, "is a damaged zip archive (" + e.getMessage() + ")", e);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // inflater and zip-structure errors inside entries
+            throw new ModelFormatException(file, "is a damaged zip archive (" + e + ")", e);
         }
     }
 
