@@ -85,22 +85,41 @@ public final class TrainingCurves {
                 addLoss(c, p, steps.get(p), phases.indexOf(p));
             }
             logIfWide(c, steps, positive, TrainingEvent.Step::loss);
-            panels.add(Figures.of(c));
+            panels.add(new XChartFigure(c));
         }
         for (String p : signed) {
             XYChart c = XCharts.xy("Loss: " + p, "step", "minibatch loss", panelWidth, panelHeight);
             addLoss(c, p, steps.get(p), phases.indexOf(p));
-            panels.add(Figures.of(c));
+            panels.add(new XChartFigure(c));
         }
 
-        // Noise level.
+        // Noise level: a panel only when it changes; a constant sigma goes into the loss titles.
         List<String> withSigma = new ArrayList<>();
+        double firstSigma = Double.NaN;
+        boolean constant = true;
         for (var en : steps.entrySet()) {
-            if (en.getValue().stream().anyMatch(s -> s.sigma() > 0)) {
-                withSigma.add(en.getKey());
+            for (TrainingEvent.Step s : en.getValue()) {
+                if (s.sigma() > 0) {
+                    if (!withSigma.contains(en.getKey())) {
+                        withSigma.add(en.getKey());
+                    }
+                    if (Double.isNaN(firstSigma)) {
+                        firstSigma = s.sigma();
+                    } else if (s.sigma() != firstSigma) {
+                        constant = false;
+                    }
+                }
             }
         }
-        if (!withSigma.isEmpty()) {
+        if (!withSigma.isEmpty() && constant) {
+            String note = String.format(java.util.Locale.ROOT, " (sigma %.3g)", firstSigma);
+            for (Figure f : panels) {
+                if (f instanceof XChartFigure xf && xf.chart.getTitle().startsWith("Loss")) {
+                    xf.chart.setTitle(xf.chart.getTitle() + note);
+                }
+            }
+        }
+        if (!withSigma.isEmpty() && !constant) {
             XYChart c = XCharts.xy("Noise level", "step", "sigma (standardised units)", panelWidth, panelHeight);
             // Phases usually share one schedule: draw it once, named after all of them.
             Map<List<Double>, List<String>> schedules = new LinkedHashMap<>();
@@ -135,7 +154,7 @@ public final class TrainingCurves {
             if (hi / lo > 3) {
                 XCharts.logY(c, lo, hi);
             }
-            panels.add(Figures.of(c));
+            panels.add(new XChartFigure(c));
         }
 
         // One panel per evaluation metric.
@@ -163,9 +182,35 @@ public final class TrainingCurves {
             if (lo > 0 && hi / lo > 20) {
                 XCharts.logY(c, lo, hi);
             }
-            panels.add(Figures.of(c));
+            panels.add(new XChartFigure(c));
         }
         return Figures.grid(title, panels.size() == 1 ? 1 : 2, panels);
+    }
+
+    /** An XChart figure whose chart stays reachable, so that titles can be amended before painting. */
+    private static final class XChartFigure implements Figure {
+        final XYChart chart;
+        private final Figure delegate;
+
+        XChartFigure(XYChart chart) {
+            this.chart = chart;
+            this.delegate = Figures.of(chart);
+        }
+
+        @Override
+        public int width() {
+            return delegate.width();
+        }
+
+        @Override
+        public int height() {
+            return delegate.height();
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g) {
+            delegate.paint(g);
+        }
     }
 
     private static String metricTitle(String m) {
