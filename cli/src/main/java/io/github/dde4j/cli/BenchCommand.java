@@ -72,6 +72,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bandwidth", paramLabel = "H", defaultValue = "0.1", description = "kde: bandwidth (default ${DEFAULT-VALUE}).")
     double kdeBandwidth;
 
+    @Option(names = "--steps", paramLabel = "S", defaultValue = "200", description = "dde: timed training steps per case (default ${DEFAULT-VALUE}).")
+    int ddeSteps;
+
     @Option(names = "--json", description = "One JSON line per case.")
     boolean json;
 
@@ -80,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = switch (what) {
             case sample -> benchSample();
-            case dde -> Benchmarks.dde(widths, batches, common);
+            case dde -> Benchmarks.dde(widths, batches, ddeSteps);
             case kde -> Benchmarks.kde(kdeN, kdeM, kdeDims == null ? List.of(2, 10) : kdeDims, kdeBandwidth, repeats);
         };
         for (Map<String, Object> r : results) {

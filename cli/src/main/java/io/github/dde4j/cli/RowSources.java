@@ -24,7 +24,34 @@ final class RowSources {
 
     /** The source used by {@code bench sample}: a small untrained generator network of dimension d. */
     static RowSource benchmarkGenerator(int d, int width, long seed) {
-        return gaussian(d);
+        io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
+        var net = io.github.dde4j.generator.nn.MlpGenerator.create(d, d, new int[] {width, width},
+                io.github.dde4j.generator.nn.GeneratorActivation.SILU, io.github.dde4j.generator.nn.MlpGenerator.Skip.IDENTITY,
+                0.1, org.nd4j.linalg.api.buffer.DataType.FLOAT, RandomSources.seeded(seed));
+        var std = new io.github.dde4j.core.data.Standardizer(new double[d], filled(d, 2.0), new int[0]);
+        var g = new io.github.dde4j.generator.Generator(net, std, null, null, null);
+        return new RowSource() {
+            @Override
+            public List<String> columns() {
+                return names(d);
+            }
+
+            @Override
+            public String description() {
+                return "generator MLP " + d + "-" + width + "-" + width + "-" + d + " (float32, untrained)";
+            }
+
+            @Override
+            public void stream(long n, long s, int batch, RowSink sink) throws IOException {
+                g.sample(n, s, sink, batch);
+            }
+        };
+    }
+
+    private static double[] filled(int d, double v) {
+        double[] a = new double[d];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     /** Standard normal rows: a baseline for the writer alone. */
