@@ -274,6 +274,10 @@ public final class GaussianMixture implements Density, Sampler {
             double[] x = xs[i];
             double lse = logDensityUnchecked(x, work);
             double[] g = out[i];
+            if (lse == Double.NEGATIVE_INFINITY) {
+                farScore(x, g);
+                continue;
+            }
             for (int c = 0; c < k; c++) {
                 double r = Math.exp(work[c] - lse);
                 if (r == 0) {
@@ -287,6 +291,34 @@ public final class GaussianMixture implements Density, Sampler {
             }
         }
         return out;
+    }
+
+    /**
+     * So far out that every squared distance overflows (|x| above ~1e154): one component holds all
+     * the responsibility, the one with the smallest scaled Mahalanobis distance (the log weights
+     * and normalisers are negligible there), and the score is its (mu - x) / v.
+     */
+    private void farScore(double[] x, double[] g) {
+        double scale = 0;
+        for (int j = 0; j < d; j++) {
+            scale = Math.max(scale, Math.abs(x[j]));
+        }
+        int best = 0;
+        double bestQ = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double q = 0;
+            for (int j = 0; j < d; j++) {
+                double t = (x[j] - means[c][j]) / scale;
+                q += t * t * invVariances[c][j];
+            }
+            if (q < bestQ) {
+                bestQ = q;
+                best = c;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            g[j] = (means[best][j] - x[j]) * invVariances[best][j];
+        }
     }
 
     /** The score of one point. */

@@ -51,6 +51,19 @@ class GaussianMixtureTest {
     }
 
     @Test
+    void scoreStaysFiniteWhereSquaredDistancesOverflow() {
+        GaussianMixture g = GaussianMixture.isotropic(new double[] {1, 1}, new double[][] {{0, 0}, {10, 0}}, new double[] {1, 2});
+        double[] far = {3e160, -1e160};
+        double[] s = g.score(new double[][] {far})[0];
+        // component 1 has the larger variance, so it dominates far out: score = (mu_1 - x) / 4
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {(10 - 3e160) / 4, 1e160 / 4}, s, 1e145);
+        assertEquals(Double.NEGATIVE_INFINITY, g.logDensity(far), "the true value is below -1e300");
+        // and where nothing overflows the same rule is what the exact formula gives
+        double[] s2 = g.score(new double[][] {{3e6, -1e6}})[0];
+        assertClose((10 - 3e6) / 4, s2[0], 1e-12, 0, "far but finite");
+    }
+
+    @Test
     void convolutionAddsSigmaSquaredToEveryVariance() {
         GaussianMixture g = reference();
         GaussianMixture c = g.convolved(0.4);
