@@ -1,0 +1,35 @@
+package io.github.dde4j.kde;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.kde.bench.KdeBenchmark;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Benchmark-sized checks (run with {@code mvn -Plong verify}). */
+@Tag("long")
+class LongKdeTest {
+
+    @Test
+    void benchmarkCellsAreExactAgainstBruteForce() {
+        for (int d : new int[] {2, 10}) {
+            KdeBenchmark.Options o = new KdeBenchmark.Options(
+                    KdeBenchmark.standardNormal(RandomSources.seeded(d), 100_000, d),
+                    KdeBenchmark.standardNormal(RandomSources.seeded(100 + d), 2_000, d), 0.1, 0, 300, "long test");
+            KdeBenchmark.Result r = KdeBenchmark.run(o);
+            assertTrue(r.maxRelativeError() < 1e-12, "d=" + d + ": " + r.toJson());
+        }
+    }
+
+    @Test
+    void samplingGoodnessOfFitLarge() {
+        double[][] data = Fixtures.clusters(3, 500, 2, 5, 2.0, 0.4);
+        GaussianKde kde = GaussianKde.of(data, BandwidthRule.SCOTT_COVARIANCE);
+        double[][] s = kde.sample(20_000, RandomSources.seeded(99));
+        for (double[] v : new double[][] {{1, 0}, {0, 1}, {0.8, 0.6}}) {
+            double p = SamplingTest.ksPValue(kde, s, v);
+            assertTrue(p > 1e-3, "KS p-value " + p);
+        }
+    }
+}
