@@ -136,6 +136,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
             throw new IllegalArgumentException("dtype must be FLOAT or DOUBLE, got " + dtype);
         }
+        io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
         MlpGenerator shape = new MlpGenerator(latentDimension, dimension, hidden, activation, skip, dtype,
                 Nd4j.zeros(DataType.DOUBLE, 1, countParams(latentDimension, dimension, hidden, skip)));
         double[] p = new double[(int) shape.count];

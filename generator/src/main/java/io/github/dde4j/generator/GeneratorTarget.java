@@ -1,0 +1,441 @@
+package io.github.dde4j.generator;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.Density;
+import io.github.dde4j.core.dist.GaussianMixture;
+import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.dde.ScalarField;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The density p the generator should learn, seen through Gaussian smoothing: at noise level s the
+ * generator step needs the score of p~_s = p * N(0, s^2 I) and, for the KL estimate, log p~_s up
+ * to a constant. All points are in the trainer's working units.
+ *
+ * <p>Factories and what they compute at a level s:
+ * <ul>
+ *   <li>{@link #of(GaussianMixture)}, {@link #of(MultivariateGaussian)}: exact, the convolution of a
+ *   Gaussian mixture with N(0, s^2 I) is the mixture with every covariance widened by s^2;</li>
+ *   <li>{@link #ofData(double[][], int)}: exact, p~_s of the empirical distribution is the Gaussian
+ *   KDE with bandwidth s (the reference set is all rows, or a fresh random subset of
+ *   {@code maxReference} rows per call for large data);</li>
+ *   <li>{@link #ofDde(ScalarField, double, int)}: a DDE f_p fitted at sigma_p is log p~_{sigma_p}
+ *   up to a constant: exact at s = sigma_p. For s > sigma_p, p~_s = p~_{sigma_p} * N(0, tau^2 I) with
+ *   tau^2 = s^2 - sigma_p^2, estimated by self-normalised Monte Carlo with M draws u_m = y + tau eps_m:
+ *   score(y) ~ sum_m w_m grad f_p(u_m), w = softmax_m f_p(u_m), log p~_s(y) ~ logmeanexp_m f_p(u_m)
+ *   (consistent, biased for finite M; the bias shrinks like 1/M). Levels below sigma_p are rejected;</li>
+ *   <li>{@link #ofDensity(Density, int)}: any Density with a score, smoothed the same way from
+ *   sigma_p = 0 (log p and its score at the draws).</li>
+ *   <li>{@link #trainedAlongside(DdeLearner, double[][], double, int, int)}: a DDE f_p that the trainer
+ *   steps on data batches before each generator step (METHOD.md step 1).</li>
+ * </ul>
+ */
+public interface GeneratorTarget {
+
+    /** The dimension d. */
+    int dimension();
+
+    /** The smallest noise level this target supports (0 for exact targets). */
+    double minimumSigma();
+
+    /** grad_y log p~_s(y) for an n x d batch. */
+    INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng);
+
+    /** log p~_s(y) up to an additive constant (the same for every y at this s), length n. */
+    INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng);
+
+    /** Held-out samples for MMD / energy checks, or null if the target cannot provide them. */
+    default double[][] referenceSamples(int n, UniformRandomProvider rng) {
+        return null;
+    }
+
+    /** Called once before each generator step (training targets take their DDE steps here). */
+    default void beforeGeneratorStep(long step, UniformRandomProvider rng) {
+    }
+
+    /** A short description for model files and messages. */
+    String describe();
+
+    /** The exact smoothed Gaussian mixture. */
+    static GeneratorTarget of(GaussianMixture mixture) {
+        return new MixtureTarget(mixture);
+    }
+
+    /** The exact smoothed Gaussian. */
+    static GeneratorTarget of(MultivariateGaussian gaussian) {
+        return new GaussianTarget(gaussian);
+    }
+
+    /** The exact smoothed empirical distribution (Gaussian KDE at every level) of {@code rows} (copied). */
+    static GeneratorTarget ofData(double[][] rows, int maxReference) {
+        return new DataTarget(rows, maxReference);
+    }
+
+    /** A frozen DDE fitted at {@code sigmaP}; levels above it by Monte Carlo with {@code mcSamples} draws. */
+    static GeneratorTarget ofDde(ScalarField fp, double sigmaP, int mcSamples) {
+        return new DdeTarget(fp, sigmaP, mcSamples);
+    }
+
+    /** Any density with a score, smoothed by Monte Carlo with {@code mcSamples} draws per point. */
+    static GeneratorTarget ofDensity(Density density, int mcSamples) {
+        if (density instanceof GaussianMixture gm) {
+            return of(gm);
+        }
+        if (density instanceof MultivariateGaussian g) {
+            return of(g);
+        }
+        if (!density.hasScore()) {
+            throw new IllegalArgumentException(density.getClass().getSimpleName()
+                    + " has no score; the generator needs grad log p");
+        }
+        return new DensityTarget(density, mcSamples);
+    }
+
+    /**
+     * A DDE trained alongside the generator: before each generator step the trainer runs
+     * {@code stepsPerGeneratorStep} steps of {@code fp} on batches of {@code batchSize} rows drawn
+     * from {@code data} (working units) at {@code sigmaP}.
+     */
+    static GeneratorTarget trainedAlongside(DdeLearner fp, double[][] data, double sigmaP, int stepsPerGeneratorStep,
+                                            int batchSize) {
+        return new AlongsideTarget(fp, data, sigmaP, stepsPerGeneratorStep, batchSize);
+    }
+
+    // ------------------------------------------------------------------ implementations
+
+    /** Exact Gaussian mixture, convolved per level (cached). */
+    final class MixtureTarget implements GeneratorTarget {
+        private final GaussianMixture mixture;
+        private final Map<Double, GaussianMixture> cache = new HashMap<>();
+
+        MixtureTarget(GaussianMixture mixture) {
+            this.mixture = mixture;
+        }
+
+        private synchronized GaussianMixture at(double s) {
+            return cache.computeIfAbsent(s, mixture::convolved);
+        }
+
+        @Override
+        public int dimension() {
+            return mixture.dimension();
+        }
+
+        @Override
+        public double minimumSigma() {
+            return 0;
+        }
+
+        @Override
+        public INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng) {
+            return Kernels.toNd(at(s).score(Kernels.toRows(y)), y.dataType());
+        }
+
+        @Override
+        public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
+            return Nd4j.createFromArray(at(s).logDensity(Kernels.toRows(y))).castTo(y.dataType());
+        }
+
+        @Override
+        public double[][] referenceSamples(int n, UniformRandomProvider rng) {
+            return mixture.sample(n, rng);
+        }
+
+        @Override
+        public String describe() {
+            return "gaussian-mixture(" + mixture.components() + " components, d=" + mixture.dimension() + ")";
+        }
+    }
+
+    /** Exact Gaussian. */
+    final class GaussianTarget implements GeneratorTarget {
+        private final MultivariateGaussian g;
+
+        GaussianTarget(MultivariateGaussian g) {
+            this.g = g;
+        }
+
+        @Override
+        public int dimension() {
+            return g.dimension();
+        }
+
+        @Override
+        public double minimumSigma() {
+            return 0;
+        }
+
+        @Override
+        public INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng) {
+            return Kernels.toNd(g.smoothedDensity(s).score(Kernels.toRows(y)), y.dataType());
+        }
+
+        @Override
+        public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
+            return Nd4j.createFromArray(g.smoothedDensity(s).logDensity(Kernels.toRows(y))).castTo(y.dataType());
+        }
+
+        @Override
+        public double[][] referenceSamples(int n, UniformRandomProvider rng) {
+            return g.sample(n, rng);
+        }
+
+        @Override
+        public String describe() {
+            return "gaussian(d=" + g.dimension() + ")";
+        }
+    }
+
+    /** Exact KDE of the data at every level. */
+    final class DataTarget implements GeneratorTarget {
+        private final double[][] rows;
+        private final int d;
+        private final int maxReference;
+        private final Map<DataType, INDArray> all = new HashMap<>();
+
+        DataTarget(double[][] rows, int maxReference) {
+            this.d = Checks.requirePoints(rows, -1, "data");
+            Checks.requireAtLeast(maxReference, 1, "maxReference");
+            this.rows = Checks.copy(rows);
+            this.maxReference = maxReference;
+        }
+
+        /** The data rows as a (cached) array when they fit, else a fresh random subset. */
+        private INDArray reference(DataType dt, UniformRandomProvider rng) {
+            if (rows.length <= maxReference) {
+                synchronized (this) {
+                    return all.computeIfAbsent(dt, t -> Kernels.toNd(rows, t));
+                }
+            }
+            double[][] sub = new double[maxReference][];
+            for (int i = 0; i < maxReference; i++) {
+                sub[i] = rows[rng.nextInt(rows.length)];
+            }
+            return Kernels.toNd(sub, dt);
+        }
+
+        @Override
+        public int dimension() {
+            return d;
+        }
+
+        @Override
+        public double minimumSigma() {
+            return 0;
+        }
+
+        @Override
+        public INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng) {
+            return Kernels.kde(y, reference(y.dataType(), rng), s).score();
+        }
+
+        @Override
+        public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
+            return Kernels.kde(y, reference(y.dataType(), rng), s).logDensity();
+        }
+
+        @Override
+        public String describe() {
+            return "data-kde(" + rows.length + " rows, d=" + d + ")";
+        }
+    }
+
+    /** Shared Monte Carlo smoothing of a base log density f with score (at base level s0). */
+    abstract class MonteCarloSmoothed implements GeneratorTarget {
+        final int mc;
+        final double s0;
+
+        MonteCarloSmoothed(double s0, int mc) {
+            this.s0 = s0;
+            this.mc = Checks.requireAtLeast(mc, 1, "mcSamples");
+        }
+
+        abstract INDArray baseValue(INDArray u);
+
+        abstract INDArray baseScore(INDArray u);
+
+        @Override
+        public double minimumSigma() {
+            return s0;
+        }
+
+        private boolean atBase(double s) {
+            return Math.abs(s - s0) <= 1e-9 * Math.max(1, s0);
+        }
+
+        /** mc stacked copies of y plus tau-noise: (mc * n) x d, copy m in rows m*n .. m*n+n-1. */
+        private INDArray draws(INDArray y, double s, UniformRandomProvider rng) {
+            if (s < s0 && !atBase(s)) {
+                throw new IllegalArgumentException("noise level " + s + " is below the target's own level " + s0
+                        + "; a DDE fitted at sigma " + s0 + " cannot be sharpened");
+            }
+            double tau = Math.sqrt(Math.max(0, s * s - s0 * s0));
+            int n = y.rows();
+            int d = y.columns();
+            float[] buf = new float[mc * n * d];
+            ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = (float) (tau * g.sample());
+            }
+            INDArray noise = Nd4j.createFromArray(buf).reshape(mc * n, d).castTo(y.dataType());
+            return Nd4j.concat(0, java.util.Collections.nCopies(mc, y).toArray(new INDArray[0])).addi(noise);
+        }
+
+        @Override
+        public INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng) {
+            if (atBase(s)) {
+                return baseScore(y);
+            }
+            int n = y.rows();
+            INDArray u = draws(y, s, rng);
+            INDArray v = baseValue(u).reshape(mc, n);
+            INDArray g = baseScore(u).reshape(mc, n, y.columns());
+            INDArray w = softmaxColumns(v);
+            return g.muli(w.reshape(mc, n, 1).broadcast(mc, n, y.columns())).sum(0);
+        }
+
+        @Override
+        public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
+            if (atBase(s)) {
+                return baseValue(y);
+            }
+            int n = y.rows();
+            INDArray v = baseValue(draws(y, s, rng)).reshape(mc, n);
+            INDArray max = v.max(0);
+            INDArray e = Transforms.exp(v.subRowVector(max), false);
+            return Transforms.log(e.mean(0), false).addi(max);
+        }
+
+        /** softmax over axis 0 of an mc x n array. */
+        private static INDArray softmaxColumns(INDArray v) {
+            INDArray max = v.max(0);
+            INDArray e = Transforms.exp(v.subRowVector(max), false);
+            return e.diviRowVector(e.sum(0));
+        }
+    }
+
+    /** A frozen DDE. */
+    final class DdeTarget extends MonteCarloSmoothed {
+        private final ScalarField fp;
+
+        DdeTarget(ScalarField fp, double sigmaP, int mc) {
+            super(Checks.requirePositive(sigmaP, "sigmaP"), mc);
+            this.fp = fp;
+        }
+
+        @Override
+        INDArray baseValue(INDArray u) {
+            return fp.value(u).castTo(u.dataType()).reshape(u.rows());
+        }
+
+        @Override
+        INDArray baseScore(INDArray u) {
+            return fp.inputGradient(u).castTo(u.dataType());
+        }
+
+        @Override
+        public int dimension() {
+            return fp.dimension();
+        }
+
+        ScalarField field() {
+            return fp;
+        }
+
+        @Override
+        public String describe() {
+            return "dde(sigma=" + s0 + ", d=" + fp.dimension() + ")";
+        }
+    }
+
+    /** Any density with a score. */
+    final class DensityTarget extends MonteCarloSmoothed {
+        private final Density p;
+
+        DensityTarget(Density p, int mc) {
+            super(0.0, mc);
+            this.p = p;
+        }
+
+        @Override
+        INDArray baseValue(INDArray u) {
+            return Nd4j.createFromArray(p.logDensity(Kernels.toRows(u))).castTo(u.dataType());
+        }
+
+        @Override
+        INDArray baseScore(INDArray u) {
+            return Kernels.toNd(p.score(Kernels.toRows(u)), u.dataType());
+        }
+
+        @Override
+        public int dimension() {
+            return p.dimension();
+        }
+
+        @Override
+        public double[][] referenceSamples(int n, UniformRandomProvider rng) {
+            return p instanceof io.github.dde4j.core.Sampler s ? s.sample(n, rng) : null;
+        }
+
+        @Override
+        public String describe() {
+            return "density(" + p.getClass().getSimpleName() + ", d=" + p.dimension() + ")";
+        }
+    }
+
+    /** A DDE stepped on data batches before every generator step. */
+    final class AlongsideTarget extends MonteCarloSmoothed {
+        private final DdeLearner fp;
+        private final double[][] data;
+        private final int stepsPer;
+        private final int batch;
+
+        AlongsideTarget(DdeLearner fp, double[][] data, double sigmaP, int stepsPer, int batch) {
+            super(Checks.requirePositive(sigmaP, "sigmaP"), 16);
+            Checks.requirePoints(data, fp.dimension(), "data");
+            this.fp = fp;
+            this.data = Checks.copy(data);
+            this.stepsPer = Checks.requireAtLeast(stepsPer, 1, "stepsPerGeneratorStep");
+            this.batch = Checks.requireAtLeast(batch, 1, "batchSize");
+        }
+
+        @Override
+        public void beforeGeneratorStep(long step, UniformRandomProvider rng) {
+            for (int i = 0; i < stepsPer; i++) {
+                double[][] b = new double[batch][];
+                for (int r = 0; r < batch; r++) {
+                    b[r] = data[rng.nextInt(data.length)];
+                }
+                fp.step(Nd4j.createFromArray(b).castTo(DataType.FLOAT), s0, rng);
+            }
+        }
+
+        @Override
+        INDArray baseValue(INDArray u) {
+            return fp.value(u).castTo(u.dataType()).reshape(u.rows());
+        }
+
+        @Override
+        INDArray baseScore(INDArray u) {
+            return fp.inputGradient(u).castTo(u.dataType());
+        }
+
+        @Override
+        public int dimension() {
+            return fp.dimension();
+        }
+
+        @Override
+        public String describe() {
+            return "dde-trained-alongside(sigma=" + s0 + ", " + data.length + " rows)";
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package io.github.dde4j.generator;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.data.Standardizer;
+import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.core.metrics.EnergyDistance;
+import io.github.dde4j.core.metrics.Mmd;
+import io.github.dde4j.core.progress.TrainingEvent;
+import io.github.dde4j.core.progress.TrainingListener;
+import io.github.dde4j.dde.Dde;
+import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.generator.nn.Adam;
+import io.github.dde4j.generator.nn.MlpGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a {@link Generator} g_phi so that its samples follow a target density p, by minimising
+ * the smoothed reverse KL of METHOD.md section 3, summed over the noise levels s of
+ * {@link GeneratorConfig#levels(long)}:
+ * <pre>
+ *   L(phi) = sum_s w_s KL(q~_s || p~_s),   q~_s = q_phi * N(0, s^2 I),  p~_s = p * N(0, s^2 I),  w_s = 1/#levels
+ *   dL/dphi = sum_s w_s E_{z, eta}[ (dg/dphi)^T (grad log q~_s(y) - grad log p~_s(y)) ],  y = g(z) + s eta
+ * </pre>
+ * (the term E_q~[grad_phi log q~] vanishes, so only the path through y is differentiated). Each
+ * generator step:
+ * <ol>
+ *   <li>lets the target update (a data DDE trained alongside takes its steps);</li>
+ *   <li>refreshes the estimate of grad log q~_s: qModel DDE takes {@code qSteps} steps of one
+ *   {@link DdeLearner} f_q per level on fresh generator samples (not differentiated through g);
+ *   qModel KDE draws a fresh reference set R of generator samples, whose KDE with bandwidth s is an
+ *   exact smoothed density of the generator's empirical distribution (no training, no lag);</li>
+ *   <li>draws fresh z, eta, sets dL/dy_i = sum_s w_s (grad log q~_s(y_i) - grad log p~_s(y_i)) / B and
+ *   backpropagates it through g only; one Adam step on phi.</li>
+ * </ol>
+ *
+ * <p><b>Convergence checks</b> every {@code evalEvery} steps, as a {@link TrainingEvent.Evaluation}
+ * of phase {@code "generator"}: {@code kl}, the KL(q~||p~) estimate at the smallest level from
+ * n samples y_i ~ q~ and r_i = log p~(y_i) - log q~(y_i) (log q~ from f_q or the KDE of fresh
+ * generator samples):
+ * <pre>  KL^ = -mean_i r_i + log mean_i exp(r_i) </pre>
+ * which is invariant to the unknown additive constants of DDEs (the second term estimates
+ * log Z_p/Z_q) and non-negative by Jensen; {@code mmd2} (unbiased, Gaussian kernel with the median
+ * bandwidth of the reference set, fixed for the run) and {@code energy} (V-statistic) between
+ * generated and held-out target samples (validation rows, or fresh draws from the target when it
+ * can sample). Stop rule: no relative MMD^2 improvement of {@code minDelta} in {@code patience}
+ * evaluations (PLATEAU), or MMD^2 below {@code targetMmd2} (TARGET_REACHED).
+ *
+ * <p><b>Determinism.</b> Every draw comes from streams of {@code config.seed()} (training stream 0,
+ * initialisation 1, Gaussian-init samples 2, evaluation 1e6 + step), so a seed fixes the run on a
+ * given machine and thread count; evaluations do not consume the training stream, so turning them
+ * on or off does not change the trained generator.
+ *
+ * <p>The trainer is an immutable builder; {@link #train} may be called repeatedly.
+ */
+public final class GeneratorTrainer {
+
+    /** Phase name in training events. */
+    public static final String PHASE = "generator";
+
+    private final GeneratorConfig config;
+    private final TrainingListener listener;
+    private final DdeLearnerFactory qFactory;
+    private final double[][] validation;
+    private final Standardizer standardizer;
+    private final Dde dataDde;
+    private final int checkpointEvery;
+    private final Consumer<GeneratorCheckpoint> checkpointSink;
+
+    public GeneratorTrainer(GeneratorConfig config) {
+        this(config, TrainingListener.none(), null, null, null, null, 0, null);
+    }
+
+    private GeneratorTrainer(GeneratorConfig config, TrainingListener listener, DdeLearnerFactory qFactory,
+                             double[][] validation, Standardizer standardizer, Dde dataDde, int checkpointEvery,
+                             Consumer<GeneratorCheckpoint> checkpointSink) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.qFactory = qFactory;
+        this.validation = validation;
+        this.standardizer = standardizer;
+        this.dataDde = dataDde;
+        this.checkpointEvery = checkpointEvery;
+        this.checkpointSink = checkpointSink;
+    }
+
+    public GeneratorConfig config() {
+        return config;
+    }
+
+    /** Reports progress and convergence checks to {@code l}. */
+    public GeneratorTrainer withListener(TrainingListener l) {
+        return new GeneratorTrainer(config, l, qFactory, validation, standardizer, dataDde, checkpointEvery, checkpointSink);
+    }
+
+    /** The factory for f_q (needed for qModel DDE). */
+    public GeneratorTrainer withQLearners(DdeLearnerFactory f) {
+        return new GeneratorTrainer(config, listener, f, validation, standardizer, dataDde, checkpointEvery, checkpointSink);
+    }
+
+    /** Held-out target rows in the caller's units for the MMD / energy checks (copied). */
+    public GeneratorTrainer withValidation(double[][] rows) {
+        Checks.requirePoints(rows, -1, "validation");
+        return new GeneratorTrainer(config, listener, qFactory, Checks.copy(rows), standardizer, dataDde, checkpointEvery,
+                checkpointSink);
+    }
+
+    /**
+     * The standardisation from caller units to the target's working units (the target, sigma and
+     * the network live in working units; samples are mapped back). Identity if not set.
+     */
+    public GeneratorTrainer withStandardizer(Standardizer s) {
+        return new GeneratorTrainer(config, listener, qFactory, validation, s, dataDde, checkpointEvery, checkpointSink);
+    }
+
+    /** A data DDE to embed in the trained generator (so one model file can hold both). */
+    public GeneratorTrainer withDataDde(Dde dde) {
+        return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dde, checkpointEvery, checkpointSink);
+    }
+
+    /** Hands a checkpoint to {@code sink} every {@code every} generator steps. */
+    public GeneratorTrainer withCheckpoints(int every, Consumer<GeneratorCheckpoint> sink) {
+        Checks.requireAtLeast(every, 1, "every");
+        return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dataDde, every,
+                Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * Standardises {@code data} (caller units), and trains against the exact KDE of the
+     * standardised rows (at most {@code maxReference} rows per call, 4096 by default) at every level.
+     */
+    public Generator trainOnData(double[][] data) {
+        Checks.requirePoints(data, -1, "data");
+        Standardizer s = standardizer != null ? standardizer : Standardizer.fit(data);
+        GeneratorTarget t = GeneratorTarget.ofData(s.transform(data), 4096);
+        return withStandardizer(s).train(t);
+    }
+
+    /** Trains against {@code target} (working units) from scratch. */
+    public Generator train(GeneratorTarget target) {
+        return run(target, null);
+    }
+
+    /** Continues the run saved in {@code checkpoint}; with the same target and trainer it equals an uninterrupted run. */
+    public Generator resume(GeneratorTarget target, GeneratorCheckpoint checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (!checkpoint.config().equals(config)) {
+            throw new IllegalArgumentException("checkpoint was made with a different configuration: " + checkpoint.config());
+        }
+        return run(target, checkpoint);
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    private Generator run(GeneratorTarget target, GeneratorCheckpoint cp) {
+        Objects.requireNonNull(target, "target");
+        io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
+        int d = target.dimension();
+        if (standardizer != null && standardizer.dimension() != d) {
+            throw new IllegalArgumentException("standardizer has dimension " + standardizer.dimension() + ", target " + d);
+        }
+        int k = config.latentDimension() == 0 ? d : config.latentDimension();
+        DataType dt = config.doublePrecision() ? DataType.DOUBLE : DataType.FLOAT;
+        double smallest = config.sigma();
+        if (smallest < target.minimumSigma() * (1 - 1e-9)) {
+            throw new IllegalArgumentException("sigma " + smallest + " is below the target's smallest level "
+                    + target.minimumSigma() + " (a DDE target cannot be sharpened: set sigma to its sigma)");
+        }
+        if (config.qModel() == GeneratorConfig.QModel.DDE && qFactory == null) {
+            throw new IllegalStateException("qModel DDE needs a DdeLearnerFactory (withQLearners)");
+        }
+        long seed = config.seed();
+        Standardizer std = standardizer != null ? standardizer : Standardizer.identity(d);
+        double[][] validW = validation == null ? null : std.transform(validation);
+        if (validW != null && validW[0].length != d) {
+            throw new IllegalArgumentException("validation has dimension " + validW[0].length + ", target " + d);
+        }
+
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("target", target.describe());
+        prov.put("seed", seed);
+
+        MlpGenerator net = MlpGenerator.create(k, d, config.hidden().stream().mapToInt(Integer::intValue).toArray(),
+                config.activation(), config.skip(), config.outputScale(), dt, RandomSources.stream(seed, 1));
+        String init = config.init().name().toLowerCase(java.util.Locale.ROOT);
+        if (config.init() == GeneratorConfig.Init.GAUSSIAN) {
+            double[][] fitRows = validW != null ? null : target.referenceSamples(4096, RandomSources.stream(seed, 2));
+            // prefer target draws; validation rows are held out and must not leak into training
+            if (fitRows == null) {
+                init = "identity (target cannot be sampled for a Gaussian fit)";
+            } else {
+                MultivariateGaussian g = MultivariateGaussian.fit(fitRows, 1e-6);
+                net = net.withAffineInit(g.mean(), g.choleskyFactor());
+            }
+        }
+        prov.put("init", init);
+
+        RestorableUniformRandomProvider rng = RandomSources.stream(seed, 0);
+        INDArray flat = net.parameters();
+        Adam adam = new Adam(flat);
+        long step = 0;
+        double best = Double.POSITIVE_INFINITY;
+        int bad = 0;
+        if (cp != null) {
+            if (cp.parameters().length() != flat.length()) {
+                throw new IllegalArgumentException("checkpoint has " + cp.parameters().length() + " parameters, expected "
+                        + flat.length());
+            }
+            flat.assign(cp.parameters());
+            adam.restore(cp.adamM(), cp.adamV(), cp.adamT());
+            rng.restoreState(new RandomProviderDefaultState(cp.rngState()));
+            step = cp.step();
+            best = cp.bestMmd2();
+            bad = cp.badEvals();
+        }
+        MlpGenerator work = net.sharing(flat);
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+
+        List<DdeLearner> fq = new ArrayList<>();
+        if (config.qModel() == GeneratorConfig.QModel.DDE) {
+            double[] lv = config.levels(0);
+            for (int i = 0; i < lv.length; i++) {
+                fq.add(qFactory.create(d, lv[i], RandomSources.stream(seed, 100 + i).nextLong()));
+            }
+        }
+
+        double[][] evalRef = null;
+        double bandwidth = Double.NaN;
+        if (config.evalEvery() > 0) {
+            evalRef = validW != null ? validW : target.referenceSamples(config.evalSamples(), RandomSources.stream(seed, 3));
+            if (evalRef != null) {
+                bandwidth = Mmd.medianBandwidth(evalRef, evalRef);
+            }
+        }
+
+        int b = config.batchSize();
+        long total = config.steps();
+        long t0 = System.nanoTime();
+        listener.onEvent(new TrainingEvent.Started(PHASE, step, total));
+        TrainingEvent.StopReason reason = TrainingEvent.StopReason.COMPLETED;
+        Map<String, Double> lastMetrics = Map.of();
+        INDArray lastGood = flat.dup();
+        while (step < total) {
+            if (!listener.keepGoing()) {
+                reason = TrainingEvent.StopReason.CANCELLED;
+                break;
+            }
+            double[] levels = config.levels(step);
+            target.beforeGeneratorStep(step, rng);
+            INDArray qRef = null;
+            if (fq.isEmpty()) {
+                qRef = work.forward(normal(config.qReferenceSize(), k, dt, gauss));
+            } else {
+                for (int i = 0; i < fq.size(); i++) {
+                    for (int j = 0; j < config.qSteps(); j++) {
+                        INDArray clean = work.forward(normal(b, k, dt, gauss));
+                        fq.get(i).step(clean, levels[Math.min(i, levels.length - 1)], rng);
+                    }
+                }
+            }
+            MlpGenerator.Pass pass = work.forwardForBackprop(normal(b, k, dt, gauss));
+            INDArray y0 = pass.output();
+            double amax = y0.amaxNumber().doubleValue();
+            if (!(amax <= config.maxLossFactor())) {
+                throw diverged("generator samples reached |y| = " + amax + " (bound " + config.maxLossFactor()
+                        + " working units)", step, lastGood, net, std, prov, t0);
+            }
+            INDArray e = Nd4j.zeros(dt, b, d);
+            double loss = 0;
+            double w = 1.0 / levels.length;
+            for (int i = 0; i < levels.length; i++) {
+                double s = levels[i];
+                INDArray y = y0.add(normal(b, d, dt, gauss).muli(s));
+                INDArray scoreP = target.smoothedScore(y, s, rng);
+                INDArray scoreQ;
+                double gap;
+                if (qRef != null) {
+                    Kernels.KdeResult kr = Kernels.kde(y, qRef, s);
+                    scoreQ = kr.score();
+                    gap = kr.logDensity().meanNumber().doubleValue();
+                } else {
+                    DdeLearner f = fq.get(Math.min(i, fq.size() - 1));
+                    scoreQ = f.inputGradient(y).castTo(dt);
+                    gap = f.value(y).meanNumber().doubleValue();
+                }
+                gap -= target.smoothedLogDensity(y, s, rng).meanNumber().doubleValue();
+                e.addi(scoreQ.subi(scoreP).muli(w / b));
+                loss += w * gap;
+            }
+            INDArray grad = pass.backward(e);
+            double gn = grad.norm2Number().doubleValue();
+            if (!Double.isFinite(gn) || !Double.isFinite(loss)) {
+                throw diverged("non-finite " + (Double.isFinite(gn) ? "loss" : "gradient") + " at step " + (step + 1),
+                        step, lastGood, net, std, prov, t0);
+            }
+            lastGood.assign(flat);
+            double lr = config.learningRateAt(step);
+            adam.step(flat, grad, lr);
+            step++;
+            listener.onEvent(new TrainingEvent.Step(PHASE, step, total, loss, levels[levels.length - 1], lr,
+                    System.nanoTime() - t0));
+            boolean evalNow = config.evalEvery() > 0 && (step % config.evalEvery() == 0 || step == total);
+            if (evalNow) {
+                Map<String, Double> m = evaluate(work, target, fq, evalRef, bandwidth, step, k, d, dt);
+                lastMetrics = m;
+                listener.onEvent(new TrainingEvent.Evaluation(PHASE, step, m, System.nanoTime() - t0));
+                Double mmd = m.get("mmd2");
+                if (mmd != null) {
+                    if (mmd < best * (1 - config.minDelta()) || best == Double.POSITIVE_INFINITY) {
+                        best = Math.min(best, mmd);
+                        bad = 0;
+                    } else {
+                        bad++;
+                    }
+                    if (config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
+                        reason = TrainingEvent.StopReason.TARGET_REACHED;
+                    } else if (config.patience() > 0 && bad >= config.patience()) {
+                        reason = TrainingEvent.StopReason.PLATEAU;
+                    }
+                }
+            }
+            if (checkpointSink != null && step % checkpointEvery == 0) {
+                checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
+                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init));
+            }
+            if (reason != TrainingEvent.StopReason.COMPLETED) {
+                break;
+            }
+        }
+        long elapsed = System.nanoTime() - t0;
+        listener.onEvent(new TrainingEvent.Finished(PHASE, step, reason, elapsed));
+        prov.put("steps", step);
+        prov.put("stopReason", reason.name());
+        prov.put("trainingSeconds", elapsed / 1e9);
+        lastMetrics.forEach((key, v) -> prov.put("final_" + key, v));
+        return new Generator(net.withParameters(flat), std, config, prov, dataDde);
+    }
+
+    private GeneratorDivergedException diverged(String msg, long step, INDArray lastGood, MlpGenerator net,
+                                                Standardizer std, Map<String, Object> prov, long t0) {
+        listener.onEvent(new TrainingEvent.Finished(PHASE, step, TrainingEvent.StopReason.DIVERGED, System.nanoTime() - t0));
+        Map<String, Object> p = new LinkedHashMap<>(prov);
+        p.put("steps", step);
+        p.put("stopReason", TrainingEvent.StopReason.DIVERGED.name());
+        Generator good = new Generator(net.withParameters(lastGood), std, config, p, dataDde);
+        return new GeneratorDivergedException("generator training diverged at step " + (step + 1) + ": " + msg
+                + "; try a smaller learningRate or a larger sigma. The last good generator (after step " + step
+                + ") is attached.", step + 1, good);
+    }
+
+    private Map<String, Double> evaluate(MlpGenerator work, GeneratorTarget target, List<DdeLearner> fq,
+                                         double[][] evalRef, double bandwidth, long step, int k, int d, DataType dt) {
+        UniformRandomProvider er = RandomSources.stream(config.seed(), 1_000_000L + step);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(er);
+        int n = config.evalSamples();
+        double s = config.levels(step)[config.levels(step).length - 1];
+        Map<String, Double> m = new LinkedHashMap<>();
+        INDArray x = work.forward(normal(n, k, dt, g));
+        INDArray y = x.add(normal(n, d, dt, g).muli(s));
+        INDArray logQ;
+        if (fq.isEmpty()) {
+            INDArray ref = work.forward(normal(Math.max(n, config.qReferenceSize()), k, dt, g));
+            logQ = Kernels.kde(y, ref, s).logDensity();
+        } else {
+            logQ = fq.get(fq.size() - 1).value(y);
+        }
+        INDArray logP = target.smoothedLogDensity(y, s, er);
+        double[] r = logP.castTo(DataType.DOUBLE).reshape(n).sub(logQ.castTo(DataType.DOUBLE).reshape(n)).toDoubleVector();
+        double mean = 0;
+        for (double v : r) {
+            mean += v;
+        }
+        mean /= n;
+        m.put("kl", Kernels.logMeanExp(r) - mean);
+        m.put("sigma", s);
+        if (evalRef != null) {
+            double[][] gen = Kernels.toRows(x);
+            m.put("mmd2", Mmd.unbiased(gen, evalRef, bandwidth));
+            m.put("energy", EnergyDistance.of(gen, evalRef));
+        }
+        return m;
+    }
+
+    /** An n x c standard normal batch drawn from {@code g} in row-major order. */
+    static INDArray normal(int n, int c, DataType dt, ZigguratSampler.NormalizedGaussian g) {
+        if (dt == DataType.DOUBLE) {
+            double[] v = new double[n * c];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = g.sample();
+            }
+            return Nd4j.create(v, new long[] {n, c}, 'c');
+        }
+        float[] v = new float[n * c];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) g.sample();
+        }
+        return Nd4j.create(v, new long[] {n, c}, 'c');
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.dde4j.generator.bench;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.generator.Generator;
+import io.github.dde4j.generator.GeneratorConfig;
+import io.github.dde4j.generator.GeneratorTarget;
+import io.github.dde4j.generator.GeneratorTrainer;
+import io.github.dde4j.generator.nn.GeneratorActivation;
+import io.github.dde4j.generator.nn.MlpGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Programmatic speed measurements of the generator (used by {@code dde4j bench sample --json} and
+ * the JMH class in benchmarks/): sampling throughput in rows per second through the streaming API
+ * (latent draws, one forward pass, inverse standardisation, delivery to a sink that reads every
+ * value), the cost of the bare forward pass for comparison, and generator training steps per second.
+ *
+ * <p>Run: {@code java -cp <generator jar + deps> io.github.dde4j.generator.bench.GeneratorBenchmark [--quick]}
+ * (one JSON line per case).
+ */
+public final class GeneratorBenchmark {
+
+    private GeneratorBenchmark() {
+    }
+
+    /**
+     * One measured case.
+     *
+     * @param name          "sample", "forward" or "train"
+     * @param dimension     d (= latent k)
+     * @param width         hidden width (two hidden layers)
+     * @param rows          rows produced (sample/forward) or batch size (train)
+     * @param steps         training steps timed (0 for sampling)
+     * @param seconds       wall time of the timed part
+     * @param rowsPerSecond rows / seconds (sampling), NaN for training
+     * @param stepsPerSecond steps / seconds (training), NaN for sampling
+     */
+    public record Result(String name, int dimension, int width, long rows, long steps, double seconds,
+                         double rowsPerSecond, double stepsPerSecond) {
+        /** One JSON object on one line. */
+        public String toJson() {
+            return String.format(Locale.ROOT,
+                    "{\"bench\":\"generator-%s\",\"d\":%d,\"width\":%d,\"rows\":%d,\"steps\":%d,\"seconds\":%.4f,"
+                            + "\"rows_per_second\":%s,\"steps_per_second\":%s,\"ms_per_step\":%s}",
+                    name, dimension, width, rows, steps, seconds, num(rowsPerSecond), num(stepsPerSecond),
+                    num(Double.isNaN(stepsPerSecond) ? Double.NaN : 1000 / stepsPerSecond));
+        }
+
+        private static String num(double v) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "null";
+        }
+    }
+
+    /** A randomly initialised float32 residual MLP generator d -> d with two hidden layers of {@code width}. */
+    public static Generator benchmarkGenerator(int d, int width, long seed) {
+        MlpGenerator net = MlpGenerator.create(d, d, new int[] {width, width}, GeneratorActivation.SILU,
+                MlpGenerator.Skip.AFFINE, 0.1, DataType.FLOAT, RandomSources.seeded(seed));
+        return new Generator(net, null, null, null, null);
+    }
+
+    /**
+     * Streams {@code rows} rows of a d-dimensional generator to a sink that sums every value
+     * (so nothing is optimised away), after one warm-up batch.
+     */
+    public static Result sampling(int d, int width, long rows) {
+        Generator g = benchmarkGenerator(d, width, 1);
+        double[] sink = new double[1];
+        try {
+            g.sample(Generator.DEFAULT_BATCH, 2L, (r, c) -> sink[0] += r[0][0]);
+            long t0 = System.nanoTime();
+            g.sample(rows, 3L, (r, c) -> {
+                double s = 0;
+                for (int i = 0; i < c; i++) {
+                    for (double v : r[i]) {
+                        s += v;
+                    }
+                }
+                sink[0] += s;
+            });
+            double sec = (System.nanoTime() - t0) / 1e9;
+            if (Double.isNaN(sink[0])) {
+                throw new IllegalStateException("NaN in benchmark output");
+            }
+            return new Result("sample", d, width, rows, 0, sec, rows / sec, Double.NaN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bare forward pass on pre-drawn latent batches of {@link Generator#DEFAULT_BATCH} rows: the floor for sampling. */
+    public static Result forward(int d, int width, long rows) {
+        Generator g = benchmarkGenerator(d, width, 1);
+        MlpGenerator net = (MlpGenerator) g.network();
+        int batch = Generator.DEFAULT_BATCH;
+        var z = org.nd4j.linalg.factory.Nd4j.randn(DataType.FLOAT, batch, d);
+        var out = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, batch, d);
+        net.forwardInto(z, out);
+        long batches = Math.max(1, rows / batch);
+        long t0 = System.nanoTime();
+        for (long b = 0; b < batches; b++) {
+            net.forwardInto(z, out);
+        }
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("forward", d, width, batches * batch, 0, sec, batches * batch / sec, Double.NaN);
+    }
+
+    /**
+     * Generator training steps per second against a closed-form Gaussian target (so only the
+     * generator's own work is timed): qModel KDE, the default multi-scale levels, batch {@code batch}.
+     */
+    public static Result training(int d, int width, int batch, int steps) {
+        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
+                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
+                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        GeneratorTarget t = GeneratorTarget.of(MultivariateGaussian.standard(d));
+        new GeneratorTrainer(c.withSteps(3)).train(t);
+        long t0 = System.nanoTime();
+        new GeneratorTrainer(c.withSteps(steps)).train(t);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("train", d, width, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
+    /** The standard set: sampling for d = 2, 4, 64 (width 128), forward floors, training at d = 2 and 64. */
+    public static List<Result> runAll(boolean quick) {
+        long rows = quick ? 200_000 : 2_000_000;
+        int steps = quick ? 10 : 100;
+        List<Result> out = new ArrayList<>();
+        for (int d : new int[] {2, 4, 64}) {
+            out.add(sampling(d, 128, rows));
+            out.add(forward(d, 128, rows));
+        }
+        out.add(training(2, 128, 512, steps));
+        out.add(training(64, 128, 512, steps));
+        return out;
+    }
+
+    public static void main(String[] args) {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        for (Result r : runAll(quick)) {
+            System.out.println(r.toJson());
+        }
+    }
+}

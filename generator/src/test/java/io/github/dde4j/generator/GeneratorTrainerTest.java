@@ -1,0 +1,127 @@
+package io.github.dde4j.generator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.data.Standardizer;
+import io.github.dde4j.core.dist.GaussianMixture;
+import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.core.metrics.Mmd;
+import io.github.dde4j.core.progress.TrainingEvent;
+import io.github.dde4j.core.progress.TrainingHistory;
+import io.github.dde4j.core.toy.Toys;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Fast checks of the training loop and the sampling API (default suite). */
+class GeneratorTrainerTest {
+
+    /** A tiny configuration: mechanics, not quality. */
+    private static GeneratorConfig tiny(int steps) {
+        return GeneratorConfig.defaults().withNetwork(List.of(16, 16), GeneratorConfig.defaults().activation(),
+                GeneratorConfig.defaults().skip(), GeneratorConfig.Init.GAUSSIAN).withBatch(64, 128).withSteps(steps)
+                .withEvaluation(0, 200, 0, 0).withSigma(0.1, 1.0, 2, false);
+    }
+
+    @Test
+    void sameSeedSameGeneratorAndResumeIsExact() {
+        GeneratorTarget t = GeneratorTarget.of(Toys.eightGaussians());
+        GeneratorConfig c = tiny(6);
+        Generator a = new GeneratorTrainer(c).train(t);
+        Generator b = new GeneratorTrainer(c).train(t);
+        assertEquals(a.network().parameters(), b.network().parameters());
+        List<GeneratorCheckpoint> cps = new ArrayList<>();
+        Generator withCps = new GeneratorTrainer(c).withCheckpoints(3, cps::add).train(t);
+        assertEquals(a.network().parameters(), withCps.network().parameters());
+        assertEquals(2, cps.size());
+        Generator resumed = new GeneratorTrainer(c).resume(t, cps.get(0));
+        assertEquals(a.network().parameters(), resumed.network().parameters(), "resume from step 3 must equal the full run");
+        Generator other = new GeneratorTrainer(c.withSeed(c.seed() + 1)).train(t);
+        assertTrue(other.network().parameters().distance2(a.network().parameters()) > 0);
+    }
+
+    @Test
+    void divergenceStopsWithLastGoodGenerator() {
+        GeneratorConfig c = tiny(50).withLearningRate(50.0, GeneratorConfig.Schedule.CONSTANT);
+        TrainingHistory h = new TrainingHistory();
+        GeneratorDivergedException e = assertThrows(GeneratorDivergedException.class,
+                () -> new GeneratorTrainer(c).withListener(h).train(GeneratorTarget.of(Toys.eightGaussians())));
+        assertNotNull(e.lastGood());
+        for (double[] row : e.lastGood().sample(100, 1)) {
+            assertTrue(Double.isFinite(row[0]) && Double.isFinite(row[1]));
+        }
+        TrainingEvent last = h.events().get(h.events().size() - 1);
+        assertEquals(TrainingEvent.StopReason.DIVERGED, ((TrainingEvent.Finished) last).reason());
+    }
+
+    @Test
+    void streamedRowsDoNotDependOnBatchSizeAndAreInCallerUnits() throws Exception {
+        Standardizer s = new Standardizer(new double[] {10, -5}, new double[] {2, 0.5}, null);
+        Generator g = new GeneratorTrainer(tiny(1)).withStandardizer(s).train(GeneratorTarget.of(Toys.eightGaussians()));
+        double[][] all = g.sample(5000, 99);
+        List<double[]> streamed = new ArrayList<>();
+        g.sample(5000L, 99L, (rows, count) -> {
+            assertTrue(count <= 2048);
+            for (int i = 0; i < count; i++) {
+                streamed.add(rows[i].clone());
+            }
+        }, 1500);
+        assertEquals(5000, streamed.size());
+        for (int i = 0; i < all.length; i++) {
+            // float32 GEMM may block differently for other batch heights: allow rounding
+            assertArrayEquals(all[i], streamed.get(i), 1e-5 * 20, "row " + i);
+        }
+        double[][] prefix = g.sample(1000, 99);
+        assertArrayEquals(all[999], prefix[999], 1e-4);
+        // caller units: the network output in working units, mapped by x = m + s y
+        double[] y = Kernels.toRows(g.network().forward(GeneratorTrainer.normal(1, 2, DataType.FLOAT,
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(RandomSources.stream(99, 0)))))[0];
+        assertArrayEquals(new double[] {10 + 2 * y[0], -5 + 0.5 * y[1]}, all[0], 1e-4);
+    }
+
+    /** Gaussian target: one smoke run must reach close to N(mu, Sigma) (init is the Gaussian fit of target draws). */
+    @Test
+    void learnsAGaussianTarget() {
+        MultivariateGaussian target = MultivariateGaussian.of(new double[] {1, -1}, new double[][] {{1, 0.6}, {0.6, 0.5}});
+        GeneratorConfig c = tiny(30).withNetwork(List.of(16, 16), GeneratorConfig.defaults().activation(),
+                GeneratorConfig.defaults().skip(), GeneratorConfig.Init.IDENTITY);
+        TrainingHistory h = new TrainingHistory();
+        Generator g = new GeneratorTrainer(c.withEvaluation(30, 500, 0, 0)).withListener(h).train(GeneratorTarget.of(target));
+        MultivariateGaussian fit = MultivariateGaussian.fit(g.sample(4000, 5));
+        // starts at N(0, I); after 30 steps the mean must have moved most of the way
+        assertEquals(1.0, fit.mean()[0], 0.35);
+        assertEquals(-1.0, fit.mean()[1], 0.35);
+        List<TrainingEvent.Evaluation> ev = h.evaluations(GeneratorTrainer.PHASE);
+        assertEquals(1, ev.size());
+        assertTrue(ev.get(0).metrics().get("kl") >= 0);
+        assertTrue(ev.get(0).metrics().containsKey("mmd2"));
+    }
+
+    /**
+     * Smoke version of the eight-Gaussians check: the closed-form mixture as target (no data),
+     * multi-scale objective, 120 steps of a small network. Every mode must hold 6%..19% of 4,000
+     * samples (the long test uses 8%..17% on 10,000).
+     */
+    @Test
+    void smokeEightGaussiansFromClosedForm() {
+        GaussianMixture gm = Toys.eightGaussians();
+        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(64, 64), GeneratorConfig.defaults().activation(),
+                GeneratorConfig.defaults().skip(), GeneratorConfig.Init.GAUSSIAN).withBatch(256, 512).withSteps(120)
+                .withEvaluation(0, 200, 0, 0);
+        Generator g = new GeneratorTrainer(c).train(GeneratorTarget.of(gm));
+        double[][] x = g.sample(4000, 3);
+        double[] shares = Toys.modeShares(x, gm.means());
+        for (int j = 0; j < 8; j++) {
+            assertTrue(shares[j] > 0.06 && shares[j] < 0.19, "mode " + j + " share " + shares[j]);
+        }
+        double[][] t1 = gm.sample(4000, RandomSources.seeded(8));
+        double h = Mmd.medianBandwidth(t1, t1);
+        assertTrue(Mmd.unbiased(x, t1, h) < 0.01, "MMD^2 " + Mmd.unbiased(x, t1, h));
+    }
+}
