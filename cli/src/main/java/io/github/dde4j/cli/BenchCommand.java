@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * a small generator (d = 4) streamed to a CSV file, in rows per second. {@code bench dde} and
  * {@code bench kde} run the modules' own benchmarks.
  */
-@Command(name = "bench", description = {"Run a built-in benchmark: dde (ms per training step), kde "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Run a built-in benchmark: dde (ms per training step), kde "
         + "(exact log density), sample (CSV rows per second from a d=4 generator).",
         "With --json, one JSON line per case."})
 final class BenchCommand implements Callable<Integer> {

@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
  * and writes density maps, training curves, generated rows and a report (held-out log-likelihood
  * in nats per row, MMD, timings) into a folder.
  */
-@Command(name = "demo", description = {"Run the method on built-in data (eight Gaussians, Old Faithful): KDE, DDE, generator;",
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Run the method on built-in data (eight Gaussians, Old Faithful): KDE, DDE, generator;",
         "writes density plots, training curves, samples and a report into a folder."})
 final class DemoCommand implements Callable<Integer> {
 

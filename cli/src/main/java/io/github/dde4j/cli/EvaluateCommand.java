@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * se = sqrt(sd^2 / n + se(log Z)^2). Sample quality compares generated rows (the generator, or
  * Langevin sampling) with the held-out rows ({@link Quality}).
  */
-@Command(name = "evaluate", description = {"Evaluate a model on held-out rows: normalised average log-likelihood "
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Evaluate a model on held-out rows: normalised average log-likelihood "
         + "(nats per row, with its standard error) and two-sample quality of generated rows "
         + "(MMD, energy distance, per-column marginal distances, correlation difference)."})
 final class EvaluateCommand implements Callable<Integer> {

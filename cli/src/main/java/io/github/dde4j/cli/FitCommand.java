@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
  * writes one model file. Training checkpoints go to {@code M.zip.ckpt}; a run that was killed
  * resumes from there when started again with the same data and settings.
  */
-@Command(name = "fit", description = {"Train a DDE (and with --generator a generator) on the numeric columns of a CSV file.",
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Train a DDE (and with --generator a generator) on the numeric columns of a CSV file.",
         "Hyperparameters come from flags or a JSON/YAML file (--config); --data and --out suffice."})
 final class FitCommand implements Callable<Integer> {
 
@@ -77,8 +77,9 @@ final class FitCommand implements Callable<Integer> {
             description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--no-resume", negatable = false, description = "Ignore an existing checkpoint and start over.")
-    boolean noResume;
+    @Option(names = "--resume", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Resume from M.zip.ckpt when it matches this job (default); --no-resume starts over.")
+    boolean resume;
 
     /** Testing aid: fail after this many training steps, as if the job had been killed. */
     @Option(names = "--interrupt-after-steps", hidden = true, paramLabel = "N")
@@ -127,7 +128,7 @@ final class FitCommand implements Callable<Integer> {
 
         Path ckpt = Path.of(out.toString() + ".ckpt");
         String fingerprint = fingerprint(table, settings, genCfg);
-        Checkpoints.State state = noResume ? null : Checkpoints.read(ckpt, fingerprint);
+        Checkpoints.State state = resume ? Checkpoints.read(ckpt, fingerprint) : null;
         if (state != null && !common.quiet) {
             msg.println("resuming from checkpoint " + ckpt);
             msg.flush();

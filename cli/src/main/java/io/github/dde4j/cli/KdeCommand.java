@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * {@code dde4j kde}: the exact Gaussian KDE log density of every query row, written as the query
  * columns plus {@code log_density}.
  */
-@Command(name = "kde", description = {"Exact Gaussian kernel density estimate: log density of each query row.",
+@Command(name = "kde", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Exact Gaussian kernel density estimate: log density of each query row.",
         "Output: the query columns plus log_density (natural log, in the data's units)."})
 final class KdeCommand implements Callable<Integer> {
 

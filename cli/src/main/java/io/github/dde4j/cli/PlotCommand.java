@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * {@code dde4j plot}: a density map (two columns: data, the model's normalised density, generated
  * rows, on one colour scale) or a pair plot (more columns: data against generated rows).
  */
-@Command(name = "plot", description = {"Plot a model and/or data: a density map for 2 columns, a pair plot for more.",
+@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Plot a model and/or data: a density map for 2 columns, a pair plot for more.",
         "Output format from the file name: .png or .svg."})
 final class PlotCommand implements Callable<Integer> {
 

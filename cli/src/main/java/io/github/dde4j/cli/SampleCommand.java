@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code dde4j sample}: draws rows from a model file to CSV, streamed in batches, so the number of
  * rows is limited by disk, not memory. Generation and CSV formatting run on two threads.
  */
-@Command(name = "sample", description = {"Draw rows from a model (its generator, or Langevin sampling "
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Draw rows from a model (its generator, or Langevin sampling "
         + "on its DDE when it has none) to a CSV file or standard output, with a header row.",
         "The same seed gives the same rows."})
 final class SampleCommand implements Callable<Integer> {

@@ -122,6 +122,10 @@ class KdeCommandTest {
         for (String sub : new String[] {"demo", "fit", "sample", "evaluate", "plot", "kde", "bench"}) {
             assertTrue(help.out().contains(sub), sub);
         }
+        for (String sub : new String[] {"demo", "fit", "sample", "evaluate", "plot", "kde", "bench"}) {
+            Cli.Result h = Cli.run(sub, "--help").assertOk();
+            assertTrue(h.out().startsWith("Usage: dde4j " + sub), h.out());
+        }
         Cli.Result version = Cli.run("--version").assertOk();
         assertTrue(version.out().startsWith("dde4j "), version.out());
     }
