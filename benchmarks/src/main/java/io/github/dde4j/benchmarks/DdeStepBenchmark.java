@@ -1,0 +1,70 @@
+package io.github.dde4j.benchmarks;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.toy.EightGaussians;
+import io.github.dde4j.dde.DdeConfig;
+import io.github.dde4j.dde.DdeTrainer;
+import io.github.dde4j.dde.DdeTraining;
+import io.github.dde4j.dde.Objective;
+import io.github.dde4j.dde.nn.LearningRateSchedule;
+import io.github.dde4j.dde.nn.Nd4jRuntime;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One DDE training step (forward, score, second backward pass, Adam) as in
+ * {@code shared/bench/torch_dde.py}: d = 2, 2 hidden softplus layers, float32, denoising loss at
+ * sigma 0.1, eight-Gaussian data, {@code threads} threads. Compare with
+ * {@code benchmarks/dde-side-by-side.sh}, which runs {@code DdeBenchmark} and PyTorch in one go.
+ *
+ * <pre>
+ *   java -jar benchmarks/target/benchmarks.jar DdeStepBenchmark
+ *   java -jar benchmarks/target/benchmarks.jar DdeStepBenchmark -p width=256 -p batch=1024
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class DdeStepBenchmark {
+
+    @Param({"64", "256"})
+    public int width;
+
+    @Param({"256", "1024"})
+    public int batch;
+
+    @Param({"2"})
+    public int threads;
+
+    private DdeTraining run;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Nd4jRuntime.ensureInitialized();
+        double[][] data = EightGaussians.standard().sample(100_000, RandomSources.seeded(0));
+        DdeConfig cfg = DdeConfig.builder().hidden(2, width).objective(Objective.DENOISING).sigma(0.1)
+                .batchSize(batch).steps(Long.MAX_VALUE / 2).learningRate(1e-3)
+                .schedule(LearningRateSchedule.constant()).standardize(false).threads(threads).build();
+        run = new DdeTrainer(cfg).start(data);
+    }
+
+    @Benchmark
+    public double step() {
+        run.runSteps(1, null);
+        return run.lastLoss();
+    }
+}
