@@ -36,7 +36,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * into blocks of queries processed by all available processors. With tolerance 0 every kernel is
  * summed (blocked brute force).
  *
- * <p>Instances are immutable and thread-safe; the training data are copied.
+ * <p>Instances are immutable and thread-safe; the training data are copied. System properties
+ * (read once): {@code dde4j.kde.threads} (worker threads, default all processors) and
+ * {@code dde4j.kde.leaf} (kd-tree leaf size, default 32; a tuning knob, results do not depend on it
+ * beyond rounding).
  *
  * <p>Reference: D. W. Scott, <i>Multivariate Density Estimation</i>, 2nd ed., Wiley 2015, ch. 6.
  */
