@@ -324,6 +324,13 @@ public final class GaussianKde implements Density, Sampler {
         if (n < 2) {
             throw new IllegalArgumentException("leave-one-out needs at least 2 rows, got " + n);
         }
+        if (weights != null) {
+            for (int i = 0; i < n; i++) {
+                if (weights[i] >= 1.0) {
+                    throw new IllegalArgumentException("leave-one-out is undefined: row " + i + " carries all the weight");
+                }
+            }
+        }
         double[][] q = new double[n][];
         int[] excl = new int[n];
         for (int t = 0; t < n; t++) {
