@@ -111,45 +111,127 @@ public enum Activation {
         }
     }
 
-    /** The float32 version of {@link #apply(double[], double[], double[], double[], int, boolean)}. */
+    /**
+     * The float32 version of {@link #apply(double[], double[], double[], double[], int, boolean)}.
+     * Branch-free arithmetic only (a rational tanh, see {@link #tanh32}, and a series for
+     * log1p), so that the JIT vectorises the loops: with Math.exp and Math.log the softplus
+     * loop cost about 17 ns per element (CPU time) and dominated a small DDE step; vectorised it
+     * costs about 1 ns. Absolute error below 1e-6 (relative 3e-6 for SiLU values) against the
+     * float64 formulas.
+     */
     void apply(float[] z, float[] prev, float[] s1, float[] s2, int n, boolean keepValue) {
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            float v;
-            float d1;
-            float d2;
-            if (this == TANH) {
-                // tanh z = 1 - 2/(e^{2z} + 1), written with e^-2|z| only
-                float e = (float) Math.exp(-2 * Math.abs(x));
-                float t = (1 - e) / (1 + e);
-                t = x >= 0 ? t : -t;
-                v = t;
-                d1 = 1 - t * t;
-                d2 = -2 * t * d1;
-            } else {
-                float e = (float) Math.exp(-Math.abs(x));
-                float inv = 1 / (1 + e);
-                float s = x >= 0 ? inv : e * inv;
-                float ss = s * (1 - s);
-                if (this == SOFTPLUS) {
-                    // log1p(e) for e in (0, 1]: log(1 + e) loses nothing visible in float32
-                    // once e > 1e-4; below, the series e - e^2/2 is exact to float precision
-                    v = keepValue ? Math.max(x, 0) + (e > 1e-4f ? (float) Math.log(1 + e) : e - 0.5f * e * e) : 0;
-                    d1 = s;
-                    d2 = ss;
-                } else {
-                    v = x * s;
-                    d1 = s + x * ss;
-                    d2 = ss * (2 + x * (1 - 2 * s));
+        // each loop is small and free of branches: C2 vectorises only such loops (one fused loop
+        // with everything measured 17 ns/element, these split loops about 1 ns/element)
+        switch (this) {
+            case SOFTPLUS:
+                sigmoid32(z, s1, n);
+                if (s2 != null) {
+                    for (int i = 0; i < n; i++) {
+                        float s = s1[i];
+                        s2[i] = s * (1 - s);
+                    }
                 }
-            }
-            if (keepValue) {
-                z[i] = prev == null ? v : v + prev[i];
-            }
-            s1[i] = d1;
-            if (s2 != null) {
-                s2[i] = d2;
+                if (keepValue) {
+                    // softplus(x) = max(x, 0) + log1p(e^-|x|), with e^-|x| = (1 - a)/(1 + a), a = |2s - 1|,
+                    // and log1p(u) = 2 atanh(w), w = u/(2 + u) = (1 - a)/(3 + a) in [0, 1/3]
+                    for (int i = 0; i < n; i++) {
+                        float x = z[i];
+                        float a = Math.abs(2 * s1[i] - 1);
+                        float w = (1 - a) / (3 + a);
+                        z[i] = 0.5f * (x + Math.abs(x)) + atanhSeries2(w);
+                    }
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    s1[i] = tanh32(z[i]);
+                }
+                if (s2 != null) {
+                    for (int i = 0; i < n; i++) {
+                        float t = s1[i];
+                        s2[i] = -2 * t * (1 - t * t);
+                    }
+                }
+                if (keepValue) {
+                    System.arraycopy(s1, 0, z, 0, n);
+                }
+                for (int i = 0; i < n; i++) {
+                    float t = s1[i];
+                    s1[i] = 1 - t * t;
+                }
+                break;
+            default:
+                sigmoid32(z, s1, n);
+                if (s2 != null) {
+                    for (int i = 0; i < n; i++) {
+                        float x = z[i];
+                        float s = s1[i];
+                        s2[i] = s * (1 - s) * (2 + x * (1 - 2 * s));
+                    }
+                }
+                if (keepValue) {
+                    for (int i = 0; i < n; i++) {
+                        float x = z[i];
+                        float s = s1[i];
+                        s1[i] = s + x * s * (1 - s);
+                        z[i] = x * s;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        float x = z[i];
+                        float s = s1[i];
+                        s1[i] = s + x * s * (1 - s);
+                    }
+                }
+        }
+        if (keepValue && prev != null) {
+            for (int i = 0; i < n; i++) {
+                z[i] += prev[i];
             }
         }
     }
+
+    /** out = 1/(1 + e^-z) = (1 + tanh(z/2))/2, elementwise, float32. */
+    static void sigmoid32(float[] z, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = 0.5f + 0.5f * tanh32(0.5f * z[i]);
+        }
+    }
+
+    /** 2 atanh(w) = 2 (w + w^3/3 + ... + w^17/17) for w in [0, 1/3]; truncation below 1e-9. */
+    static float atanhSeries2(float w) {
+        float w2 = w * w;
+        float p = 1f / 17;
+        p = p * w2 + 1f / 15;
+        p = p * w2 + 1f / 13;
+        p = p * w2 + 1f / 11;
+        p = p * w2 + 1f / 9;
+        p = p * w2 + 1f / 7;
+        p = p * w2 + 1f / 5;
+        p = p * w2 + 1f / 3;
+        p = p * w2 + 1;
+        return 2 * w * p;
+    }
+
+    /**
+     * tanh in float32 by the rational minimax approximation used by Eigen
+     * ({@code generic_fast_tanh_float}): odd degree-13 numerator over even degree-6 denominator
+     * on [-7.9053, 7.9053] (beyond, tanh is 1 to float precision); a few ulp of error.
+     */
+    static float tanh32(float v) {
+        float x = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, v));
+        float x2 = x * x;
+        float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+        p = x2 * p + -8.60467152213735e-11f;
+        p = x2 * p + 5.12229709037114e-08f;
+        p = x2 * p + 1.48572235717979e-05f;
+        p = x2 * p + 6.37261928875436e-04f;
+        p = x2 * p + 4.89352455891786e-03f;
+        p = x * p;
+        float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+        q = x2 * q + 2.26843463243900e-03f;
+        q = x2 * q + 4.89352518554385e-03f;
+        return p / q;
+    }
+
 }
