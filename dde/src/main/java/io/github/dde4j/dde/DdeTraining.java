@@ -211,12 +211,7 @@ public final class DdeTraining {
                 LowVarianceTargets.compute(sampledRef, r, clean, noisy, batch, d, sigma, targets, distances);
             }
         }
-        for (int i = 0; i < batch; i++) {
-            for (int j = 0; j < d; j++) {
-                ws.setInput(i, j, noisy[i * d + j]);
-                ws.setTarget(i, j, targets[i * d + j]);
-            }
-        }
+        ws.setBatch(noisy, targets, batch);
         double loss = ws.lossAndGradient(batch);
         double gradNorm = ws.gradientNormSquared();
         if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {

@@ -34,6 +34,12 @@ abstract class Kernels {
 
     abstract Object copy(Object a);
 
+    /** buf[i * d + j] = rows[start + i][j] for i < count. */
+    abstract void setRows(Object buf, double[][] rows, int start, int count, int d);
+
+    /** rows[start + i][j] = buf[i * d + j] for i < count. */
+    abstract void getRows(Object buf, double[][] rows, int start, int count, int d);
+
     abstract void fill(Object a, double v);
 
     /** Row-major C(m x n) = alpha op(A) op(B) + beta C, op(A) m x k, op(B) k x n. */
@@ -104,6 +110,28 @@ abstract class Kernels {
         @Override
         Object copy(Object a) {
             return ((float[]) a).clone();
+        }
+
+        @Override
+        void setRows(Object buf, double[][] rows, int start, int count, int d) {
+            float[] b = (float[]) buf;
+            for (int i = 0; i < count; i++) {
+                double[] r = rows[start + i];
+                for (int j = 0; j < d; j++) {
+                    b[i * d + j] = (float) r[j];
+                }
+            }
+        }
+
+        @Override
+        void getRows(Object buf, double[][] rows, int start, int count, int d) {
+            float[] b = (float[]) buf;
+            for (int i = 0; i < count; i++) {
+                double[] r = rows[start + i];
+                for (int j = 0; j < d; j++) {
+                    r[j] = b[i * d + j];
+                }
+            }
         }
 
         @Override
@@ -290,6 +318,22 @@ abstract class Kernels {
         @Override
         Object copy(Object a) {
             return ((double[]) a).clone();
+        }
+
+        @Override
+        void setRows(Object buf, double[][] rows, int start, int count, int d) {
+            double[] b = (double[]) buf;
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(rows[start + i], 0, b, i * d, d);
+            }
+        }
+
+        @Override
+        void getRows(Object buf, double[][] rows, int start, int count, int d) {
+            double[] b = (double[]) buf;
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(b, i * d, rows[start + i], 0, d);
+            }
         }
 
         @Override

@@ -187,22 +187,14 @@ public final class ScalarMlp {
         int d = width[0];
         for (int start = 0; start < y.length; start += chunk) {
             int rows = Math.min(chunk, y.length - start);
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < d; j++) {
-                    k.set(ws.h[0], i * d + j, y[start + i][j]);
-                }
-            }
+            k.setRows(ws.h[0], y, start, rows, d);
             ws.forward(rows, valueOut != null, scoreOut != null, false);
             if (valueOut != null) {
                 ws.value(rows, valueOut, start);
             }
             if (scoreOut != null) {
                 ws.backward(rows);
-                for (int i = 0; i < rows; i++) {
-                    for (int j = 0; j < d; j++) {
-                        scoreOut[start + i][j] = k.get(ws.g[0], i * d + j);
-                    }
-                }
+                k.getRows(ws.g[0], scoreOut, start, rows, d);
             }
         }
     }
@@ -304,6 +296,22 @@ public final class ScalarMlp {
         /** Sets input point {@code row}, coordinate {@code col}. */
         public void setInput(int row, int col, double v) {
             k.set(h[0], row * width[0] + col, v);
+        }
+
+        /**
+         * Sets inputs and targets of the first {@code rows} points from flat row-major arrays
+         * ({@code rows x d}); one call instead of 2 rows d {@link #setInput}/{@link #setTarget}.
+         */
+        public void setBatch(double[] inputs, double[] targets, int rows) {
+            int n = rows * width[0];
+            for (int i = 0; i < n; i++) {
+                k.set(h[0], i, inputs[i]);
+            }
+            if (targets != null) {
+                for (int i = 0; i < n; i++) {
+                    k.set(target, i, targets[i]);
+                }
+            }
         }
 
         /** Reads input point {@code row}, coordinate {@code col}. */
