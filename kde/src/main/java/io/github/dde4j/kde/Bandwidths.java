@@ -34,11 +34,18 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  *   <li>Covariance rules: H = factor^2 * Cov (full kernel covariance).</li>
  *   <li>Leave-one-out: h_k = c * sd_k where c maximises the weighted leave-one-out
  *       log-likelihood sum_i w_i log p_{-i}(x_i), p_{-i} being the KDE of all rows but i,
- *       renormalised. Exact sums (see {@link GaussianKde}); c is found by a scan of log c over
- *       factors 2^-8 .. 2^3 times the Scott factor followed by Brent's method on log c.</li>
+ *       renormalised. Exact sums (see {@link GaussianKde}); c is found by walking log c in steps of log 2
+ *       from the Scott factor towards larger likelihood, then Brent's method on the bracketing
+ *       interval. For n above {@link #LOO_MAX_QUERIES} the objective averages over that many rows
+ *       drawn with a fixed seed (each of their leave-one-out densities is still exact over all n
+ *       rows), which keeps the cost at O(LOO_MAX_QUERIES x neighbours) per evaluation.</li>
  * </ul>
  */
 public final class Bandwidths {
+
+    /** Above this many rows the leave-one-out objective averages over a fixed-seed sample of rows. */
+    public static final int LOO_MAX_QUERIES = 20_000;
+    private static final long LOO_SEED = 0x5EEDL;
 
     private Bandwidths() {
     }
@@ -114,13 +121,38 @@ public final class Bandwidths {
         double[] w = m.w;
         KdTree tree = new KdTree(u, GaussianKde.LEAF_SIZE);
         double[] wTree = new double[n];
-        double[][] q = new double[n][];
-        int[] exclude = new int[n];
         for (int t = 0; t < n; t++) {
             wTree[t] = w[tree.order[t]];
-            q[t] = u[tree.order[t]];
-            exclude[t] = t;
         }
+        // the rows whose leave-one-out density enters the objective: all of them, or for large n a
+        // fixed-seed sample of LOO_MAX_QUERIES rows (each density is still exact over all n rows)
+        int[] pos = new int[n];
+        for (int t = 0; t < n; t++) {
+            pos[t] = t;
+        }
+        int nq = Math.min(n, LOO_MAX_QUERIES);
+        if (nq < n) {
+            var rng = io.github.dde4j.core.RandomSources.seeded(LOO_SEED);
+            for (int i = 0; i < nq; i++) {
+                int j = i + rng.nextInt(n - i);
+                int tmp = pos[i];
+                pos[i] = pos[j];
+                pos[j] = tmp;
+            }
+            java.util.Arrays.sort(pos, 0, nq); // tree order: neighbouring queries share memory
+        }
+        double[][] q = new double[nq][];
+        int[] exclude = new int[nq];
+        double[] wq = new double[nq];
+        double wqSum = 0;
+        for (int i = 0; i < nq; i++) {
+            int t = pos[i];
+            q[i] = u[tree.order[t]];
+            exclude[i] = t;
+            wq[i] = wTree[t];
+            wqSum += wq[i];
+        }
+        final double wqTotal = wqSum;
         boolean eq = weights == null;
         for (int t = 1; t < n && eq; t++) {
             eq = wTree[t] == wTree[0];
@@ -134,68 +166,64 @@ public final class Bandwidths {
             sumLogSd += Math.log(s);
         }
         final double constant = -0.5 * d * Math.log(2 * Math.PI) - sumLogSd;
-        double[] out = new double[n];
+        double[] out = new double[nq];
         int[] evals = {0};
         UnivariateFunction objective = logc -> {
             evals[0]++;
             double c = Math.exp(logc);
             sums.evaluate(q, 1.0 / (c * c), exclude, out, null);
             double total = 0;
-            for (int t = 0; t < n; t++) {
-                double wt = wTree[t];
+            for (int i = 0; i < nq; i++) {
+                double wt = wq[i];
                 if (wt > 0) {
-                    total += wt * (out[t] - (uniform ? restCorrection : Math.log1p(-wt)));
+                    total += wt * (out[i] - (uniform ? restCorrection : Math.log1p(-wt)));
                 }
             }
-            return total - d * logc + constant;
+            return total / wqTotal - d * logc + constant;
         };
         double base = Math.log(scottFactor(m.neff, d));
         double step = Math.log(2);
-        int lo = -8;
-        int hi = 3;
-        double[] val = new double[64];
+        // walk in factors of 2 from Scott's bandwidth towards larger likelihood (usually down:
+        // the small bandwidths are also the cheap ones), then refine the bracket with Brent
         int offset = 40;
-        for (int k = lo; k <= hi; k++) {
-            val[k + offset] = objective.value(base + k * step);
+        double[] val = new double[offset + 22];
+        java.util.Arrays.fill(val, Double.NaN);
+        val[offset] = objective.value(base);
+        val[offset - 1] = objective.value(base - step);
+        int dir = val[offset - 1] > val[offset] ? -1 : 1;
+        int k = dir < 0 ? -1 : 0;
+        if (dir > 0) {
+            val[offset + 1] = objective.value(base + step);
+            if (!(val[offset + 1] > val[offset])) {
+                dir = 0; // Scott's is the best power of 2
+            }
+            k = dir > 0 ? 1 : 0;
         }
-        int best = argmax(val, lo + offset, hi + offset);
-        // extend the scan while the best value sits at an edge
-        while (best == lo + offset && lo > -offset + 1) {
-            lo--;
-            val[lo + offset] = objective.value(base + lo * step);
-            best = argmax(val, lo + offset, hi + offset);
+        while (dir != 0) {
+            int next = k + dir;
+            if (next <= -offset || next >= 21) {
+                throw new IllegalArgumentException("leave-one-out likelihood has no interior maximum for factors 2^"
+                        + (-offset + 1) + " .. 2^20 times Scott's (exact duplicate rows make it grow without bound as h -> 0)");
+            }
+            val[offset + next] = objective.value(base + next * step);
+            if (!(val[offset + next] > val[offset + k])) {
+                break;
+            }
+            k = next;
         }
-        while (best == hi + offset && hi < 20) {
-            hi++;
-            val[hi + offset] = objective.value(base + hi * step);
-            best = argmax(val, lo + offset, hi + offset);
-        }
-        if (best == lo + offset || best == hi + offset) {
-            throw new IllegalArgumentException("leave-one-out likelihood has no interior maximum for factors 2^" + lo
-                    + " .. 2^" + hi + " times Scott's (exact duplicate rows make it grow without bound as h -> 0)");
-        }
-        int kBest = best - offset;
-        BrentOptimizer brent = new BrentOptimizer(1e-8, 1e-4);
-        UnivariatePointValuePair p = brent.optimize(new MaxEval(60), new UnivariateObjectiveFunction(objective),
+        int kBest = k;
+        double bestGrid = val[offset + kBest];
+        BrentOptimizer brent = new BrentOptimizer(1e-6, 1e-3);
+        UnivariatePointValuePair p = brent.optimize(new MaxEval(40), new UnivariateObjectiveFunction(objective),
                 GoalType.MAXIMIZE, new SearchInterval(base + (kBest - 1) * step, base + (kBest + 1) * step, base + kBest * step));
         double logc = p.getPoint();
         double value = p.getValue();
-        if (val[best] > value) {
+        if (bestGrid > value) {
             logc = base + kBest * step;
-            value = val[best];
+            value = bestGrid;
         }
         double c = Math.exp(logc);
         return new LeaveOneOut(c, scale(sd, c), value, evals[0]);
-    }
-
-    private static int argmax(double[] v, int from, int to) {
-        int b = from;
-        for (int i = from + 1; i <= to; i++) {
-            if (v[i] > v[b]) {
-                b = i;
-            }
-        }
-        return b;
     }
 
     private static double[] scale(double[] v, double f) {

@@ -23,6 +23,16 @@ class LongKdeTest {
     }
 
     @Test
+    void leaveOneOutOnLargeDataUsesTheRowSampleAndStaysSensible() {
+        int n = 40_000;
+        double[][] data = Fixtures.normal(2718, n, 1, 3.0);
+        Bandwidths.LeaveOneOut loo = Bandwidths.leaveOneOut(data, null);
+        double reference = 1.06 * 3.0 * Math.pow(n, -0.2);
+        double h = loo.bandwidth()[0];
+        assertTrue(h > 0.7 * reference && h < 1.4 * reference, "LOO h " + h + " vs normal reference " + reference);
+    }
+
+    @Test
     void samplingGoodnessOfFitLarge() {
         double[][] data = Fixtures.clusters(3, 500, 2, 5, 2.0, 0.4);
         GaussianKde kde = GaussianKde.of(data, BandwidthRule.SCOTT_COVARIANCE);
