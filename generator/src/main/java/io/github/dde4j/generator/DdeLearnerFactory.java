@@ -11,4 +11,20 @@ public interface DdeLearnerFactory {
 
     /** A fresh learner for dimension {@code d}, whose initialisation is determined by {@code seed}. */
     DdeLearner create(int d, double sigma, long seed);
+
+    /**
+     * The dde module's network learner ({@code DdeTrainer.learner}) with {@code config}'s network,
+     * objective and Adam settings, and the seed replaced by the one the trainer hands out per level.
+     */
+    static DdeLearnerFactory of(io.github.dde4j.dde.DdeConfig config) {
+        return (d, sigma, seed) -> io.github.dde4j.dde.DdeTrainer.learner(new io.github.dde4j.dde.DdeConfig(
+                config.hiddenWidths(), config.activation(), config.residual(), config.sigma(), config.objective(),
+                config.referenceSize(), config.fullReferenceLimit(), config.batchSize(), config.steps(), config.epochs(),
+                config.adam(), seed, false, config.earlyStopping(), config.precision(), config.threads()), d);
+    }
+
+    /** {@link #of} with the dde module's default configuration. */
+    static DdeLearnerFactory defaults() {
+        return of(io.github.dde4j.dde.DdeConfig.defaults());
+    }
 }

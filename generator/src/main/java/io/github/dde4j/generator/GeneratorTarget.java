@@ -24,9 +24,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <ul>
  *   <li>{@link #of(GaussianMixture)}, {@link #of(MultivariateGaussian)}: exact, the convolution of a
  *   Gaussian mixture with N(0, s^2 I) is the mixture with every covariance widened by s^2;</li>
- *   <li>{@link #ofData(double[][], int)}: exact, p~_s of the empirical distribution is the Gaussian
- *   KDE with bandwidth s (the reference set is all rows, or a fresh random subset of
- *   {@code maxReference} rows per call for large data);</li>
+ *   <li>{@link #ofData(double[][], int)} and {@link #ofSampler}: the Gaussian KDE with bandwidth s of M
+ *   rows resampled from the data (or drawn from an exact sampler) at every generator step. With M
+ *   equal to the generator's own KDE reference size the two score estimates have the same
+ *   finite-sample bias, which therefore cancels at q = p (measured: see docs/generator.md; with an
+ *   exact target score and a KDE q-score the generator ends over-dispersed);</li>
  *   <li>{@link #ofDde(ScalarField, double, int)}: a DDE f_p fitted at sigma_p is log p~_{sigma_p}
  *   up to a constant: exact at s = sigma_p. For s > sigma_p, p~_s = p~_{sigma_p} * N(0, tau^2 I) with
  *   tau^2 = s^2 - sigma_p^2, estimated by self-normalised Monte Carlo with M draws u_m = y + tau eps_m:
@@ -74,14 +76,60 @@ public interface GeneratorTarget {
         return new GaussianTarget(gaussian);
     }
 
-    /** The exact smoothed empirical distribution (Gaussian KDE at every level) of {@code rows} (copied). */
-    static GeneratorTarget ofData(double[][] rows, int maxReference) {
-        return new DataTarget(rows, maxReference);
+    /**
+     * The smoothed empirical distribution of {@code rows} (copied): at each generator step
+     * {@code referenceSize} rows are drawn with replacement and p~_s is their Gaussian KDE with
+     * bandwidth s. Use the generator's {@code qReferenceSize} (as {@link GeneratorTrainer#trainOnData} does)
+     * so that both sides of the KL gradient have the same finite-sample bias.
+     */
+    static GeneratorTarget ofData(double[][] rows, int referenceSize) {
+        return new DataTarget(rows, referenceSize);
+    }
+
+    /**
+     * A target known through an exact sampler (for example a closed-form Gaussian mixture):
+     * KDE of {@code referenceSize} fresh draws per generator step, as {@link #ofData}.
+     */
+    static GeneratorTarget ofSampler(io.github.dde4j.core.Sampler sampler, int referenceSize) {
+        return new SamplerTarget(sampler, referenceSize);
     }
 
     /** A frozen DDE fitted at {@code sigmaP}; levels above it by Monte Carlo with {@code mcSamples} draws. */
     static GeneratorTarget ofDde(ScalarField fp, double sigmaP, int mcSamples) {
         return new DdeTarget(fp, sigmaP, mcSamples);
+    }
+
+    /**
+     * A fitted {@link io.github.dde4j.dde.Dde} as target, in its own standardised units (train with
+     * {@code withStandardizer(dde.standardizer())}, or use {@link GeneratorTrainer#trainOnDde}): with
+     * x = m + s y, f_w(y) = f(x) (the constant Jacobian does not matter) and grad_y f_w = s . grad_x f.
+     * Exact at the DDE's sigma, Monte Carlo smoothed above it.
+     */
+    static GeneratorTarget ofDde(io.github.dde4j.dde.Dde dde, int mcSamples) {
+        io.github.dde4j.core.data.Standardizer st = dde.standardizer();
+        INDArray m = Nd4j.createFromArray(st.means()).reshape(1, st.dimension());
+        INDArray sc = Nd4j.createFromArray(st.scales()).reshape(1, st.dimension());
+        ScalarField w = new ScalarField() {
+            @Override
+            public int dimension() {
+                return dde.dimension();
+            }
+
+            private INDArray toCaller(INDArray y) {
+                return y.castTo(DataType.DOUBLE).mulRowVector(sc).addiRowVector(m);
+            }
+
+            @Override
+            public INDArray value(INDArray y) {
+                return dde.value(toCaller(y)).castTo(y.dataType());
+            }
+
+            @Override
+            public INDArray inputGradient(INDArray y) {
+                return dde.inputGradient(toCaller(y)).castTo(DataType.DOUBLE).muliRowVector(sc).castTo(y.dataType());
+            }
+        };
+        return new DdeTarget(w, dde.sigma(), mcSamples);
     }
 
     /** Any density with a score, smoothed by Monte Carlo with {@code mcSamples} draws per point. */
@@ -194,32 +242,41 @@ public interface GeneratorTarget {
         }
     }
 
-    /** Exact KDE of the data at every level. */
-    final class DataTarget implements GeneratorTarget {
-        private final double[][] rows;
-        private final int d;
-        private final int maxReference;
-        private final Map<DataType, INDArray> all = new HashMap<>();
+    /**
+     * KDE of a reference set of target samples, redrawn once per generator step: with M rows, the
+     * same size as the generator's own KDE reference set, both smoothed scores carry the same
+     * finite-sample bias, so at q = p the expected generator gradient is exactly zero.
+     */
+    abstract class ReferenceTarget implements GeneratorTarget {
+        final int d;
+        final int size;
+        private INDArray ref;
+        private DataType refType;
 
-        DataTarget(double[][] rows, int maxReference) {
-            this.d = Checks.requirePoints(rows, -1, "data");
-            Checks.requireAtLeast(maxReference, 1, "maxReference");
-            this.rows = Checks.copy(rows);
-            this.maxReference = maxReference;
+        ReferenceTarget(int d, int size) {
+            this.d = d;
+            this.size = Checks.requireAtLeast(size, 2, "referenceSize");
         }
 
-        /** The data rows as a (cached) array when they fit, else a fresh random subset. */
-        private INDArray reference(DataType dt, UniformRandomProvider rng) {
-            if (rows.length <= maxReference) {
-                synchronized (this) {
-                    return all.computeIfAbsent(dt, t -> Kernels.toNd(rows, t));
-                }
+        abstract double[][] draw(int n, UniformRandomProvider rng);
+
+        @Override
+        public void beforeGeneratorStep(long step, UniformRandomProvider rng) {
+            ref = null;
+            ref = Kernels.toNd(draw(size, rng), DataType.FLOAT);
+            refType = DataType.FLOAT;
+        }
+
+        private synchronized INDArray reference(DataType dt, UniformRandomProvider rng) {
+            if (ref == null) {
+                ref = Kernels.toNd(draw(size, rng), dt);
+                refType = dt;
             }
-            double[][] sub = new double[maxReference][];
-            for (int i = 0; i < maxReference; i++) {
-                sub[i] = rows[rng.nextInt(rows.length)];
+            if (refType != dt) {
+                ref = ref.castTo(dt);
+                refType = dt;
             }
-            return Kernels.toNd(sub, dt);
+            return ref;
         }
 
         @Override
@@ -243,8 +300,52 @@ public interface GeneratorTarget {
         }
 
         @Override
+        public double[][] referenceSamples(int n, UniformRandomProvider rng) {
+            return draw(n, rng);
+        }
+    }
+
+    /** Data rows, resampled with replacement (the empirical distribution). */
+    final class DataTarget extends ReferenceTarget {
+        private final double[][] rows;
+
+        DataTarget(double[][] rows, int referenceSize) {
+            super(Checks.requirePoints(rows, -1, "data"), referenceSize);
+            this.rows = Checks.copy(rows);
+        }
+
+        @Override
+        double[][] draw(int n, UniformRandomProvider rng) {
+            double[][] out = new double[n][];
+            for (int i = 0; i < n; i++) {
+                out[i] = rows[rng.nextInt(rows.length)];
+            }
+            return out;
+        }
+
+        @Override
         public String describe() {
-            return "data-kde(" + rows.length + " rows, d=" + d + ")";
+            return "data-kde(" + rows.length + " rows, d=" + d + ", reference " + size + ")";
+        }
+    }
+
+    /** Fresh draws of an exact sampler. */
+    final class SamplerTarget extends ReferenceTarget {
+        private final io.github.dde4j.core.Sampler sampler;
+
+        SamplerTarget(io.github.dde4j.core.Sampler sampler, int referenceSize) {
+            super(sampler.dimension(), referenceSize);
+            this.sampler = sampler;
+        }
+
+        @Override
+        double[][] draw(int n, UniformRandomProvider rng) {
+            return sampler.sample(n, rng);
+        }
+
+        @Override
+        public String describe() {
+            return "sampler-kde(" + sampler.getClass().getSimpleName() + ", d=" + d + ", reference " + size + ")";
         }
     }
 

@@ -138,14 +138,24 @@ public final class GeneratorTrainer {
     }
 
     /**
-     * Standardises {@code data} (caller units), and trains against the exact KDE of the
-     * standardised rows (at most {@code maxReference} rows per call, 4096 by default) at every level.
+     * Standardises {@code data} (caller units), and trains against the KDE of the standardised rows
+     * ({@link GeneratorTarget#ofData} with the configuration's {@code qReferenceSize}).
      */
     public Generator trainOnData(double[][] data) {
         Checks.requirePoints(data, -1, "data");
         Standardizer s = standardizer != null ? standardizer : Standardizer.fit(data);
-        GeneratorTarget t = GeneratorTarget.ofData(s.transform(data), 4096);
+        GeneratorTarget t = GeneratorTarget.ofData(s.transform(data), config.qReferenceSize());
         return withStandardizer(s).train(t);
+    }
+
+    /**
+     * Trains against a fitted data DDE f_p (frozen), in the DDE's standardised units, and embeds it
+     * in the generator. The smallest level must be the DDE's sigma (levels above it are Monte Carlo
+     * smoothed, see {@link GeneratorTarget#ofDde(io.github.dde4j.dde.Dde, int)}).
+     */
+    public Generator trainOnDde(Dde dde) {
+        return withStandardizer(dde.standardizer()).withDataDde(dde)
+                .train(GeneratorTarget.ofDde(dde, config.mcSamples()));
     }
 
     /** Trains against {@code target} (working units) from scratch. */
@@ -178,9 +188,7 @@ public final class GeneratorTrainer {
             throw new IllegalArgumentException("sigma " + smallest + " is below the target's smallest level "
                     + target.minimumSigma() + " (a DDE target cannot be sharpened: set sigma to its sigma)");
         }
-        if (config.qModel() == GeneratorConfig.QModel.DDE && qFactory == null) {
-            throw new IllegalStateException("qModel DDE needs a DdeLearnerFactory (withQLearners)");
-        }
+        DdeLearnerFactory qf = qFactory != null ? qFactory : DdeLearnerFactory.defaults();
         long seed = config.seed();
         Standardizer std = standardizer != null ? standardizer : Standardizer.identity(d);
         double[][] validW = validation == null ? null : std.transform(validation);
@@ -232,7 +240,7 @@ public final class GeneratorTrainer {
         if (config.qModel() == GeneratorConfig.QModel.DDE) {
             double[] lv = config.levels(0);
             for (int i = 0; i < lv.length; i++) {
-                fq.add(qFactory.create(d, lv[i], RandomSources.stream(seed, 100 + i).nextLong()));
+                fq.add(qf.create(d, lv[i], RandomSources.stream(seed, 100 + i).nextLong()));
             }
         }
 

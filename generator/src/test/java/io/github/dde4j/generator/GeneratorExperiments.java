@@ -36,6 +36,11 @@ public class GeneratorExperiments {
             case "multi6": c = c.withSigma(0.05, 1.0, 6, false); break;
             case "multi4const": c = c.withSigma(0.1, 1.0, 4, false).withLearningRate(1e-3, GeneratorConfig.Schedule.CONSTANT); break;
             case "multi4id": c = c.withSigma(0.1, 1.0, 4, false).withNetwork(c.hidden(), c.activation(), c.skip(), GeneratorConfig.Init.IDENTITY); break;
+            case "dde3single": c = c.withSigma(0.1, 0.1, 1, false).withQModel(GeneratorConfig.QModel.DDE, 3)
+                    .withLearningRate(1e-3, GeneratorConfig.Schedule.CONSTANT); break;
+            case "dde3multi": c = c.withSigma(0.1, 1.0, 4, false).withQModel(GeneratorConfig.QModel.DDE, 3); break;
+            case "dde10multi": c = c.withSigma(0.1, 1.0, 4, false).withQModel(GeneratorConfig.QModel.DDE, 10); break;
+            case "multi4random": c = c.withSigma(0.1, 1.0, 4, false).withNetwork(c.hidden(), c.activation(), io.github.dde4j.generator.nn.MlpGenerator.Skip.NONE, GeneratorConfig.Init.RANDOM); break;
             default: break;
         }
         String[] seeds = System.getProperty("seeds", "1").split(",");
@@ -46,7 +51,7 @@ public class GeneratorExperiments {
                 if (ev instanceof TrainingEvent.Evaluation e) {
                     System.out.printf(Locale.ROOT, "  %s step %d %s%n", which, e.step(), e.metrics());
                 }
-            }).train(GeneratorTarget.of(gm));
+            }).train(System.getProperty("target", "exact").equals("exact") ? GeneratorTarget.of(gm) : GeneratorTarget.ofSampler(gm, cc.qReferenceSize()));
             double secs = (System.nanoTime() - t0) / 1e9;
             double[][] x = g.sample(10000, 7);
             double[][] t1 = gm.sample(10000, RandomSources.seeded(8));
@@ -55,7 +60,7 @@ public class GeneratorExperiments {
             double mg = Mmd.unbiased(x, t1, h);
             double mt = Mmd.unbiased(t2, t1, h);
             double[] sh = io.github.dde4j.core.toy.Toys.modeShares(x, gm.means());
-            System.out.printf(Locale.ROOT, "RESULT %s seed %s steps %d: %.1f s, mmd2 %.5f (true-true %.5f), shares min %.3f max %.3f %s%n",
+            System.out.printf(Locale.ROOT, "RESULT %s target " + System.getProperty("target", "exact") + " seed %s steps %d: %.1f s, mmd2 %.5f (true-true %.5f), shares min %.3f max %.3f %s%n",
                     which, sd, steps, secs, mg, mt, Arrays.stream(sh).min().getAsDouble(), Arrays.stream(sh).max().getAsDouble(),
                     Arrays.toString(Arrays.stream(sh).map(v -> Math.round(v * 1000) / 1000.0).toArray()));
         }

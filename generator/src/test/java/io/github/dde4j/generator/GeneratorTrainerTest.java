@@ -85,18 +85,27 @@ class GeneratorTrainerTest {
         assertArrayEquals(new double[] {10 + 2 * y[0], -5 + 0.5 * y[1]}, all[0], 1e-4);
     }
 
-    /** Gaussian target: one smoke run must reach close to N(mu, Sigma) (init is the Gaussian fit of target draws). */
+    /**
+     * Gaussian target N((0.3, -0.3), diag(1.5, 0.6)) known through its exact sampler, from the
+     * identity map N(0, I). Adam moves each parameter by about lr = 0.005 per step at most, so 150
+     * steps can cover the 0.3 offset; the generator is still noisy at that point (one 100-step run at
+     * lr 0.003 was at 0.17), hence bounds of 0.12 on the mean and 20% on the variances, far inside
+     * what the biased one-sided estimator produced (variances +37% / +43%, docs/generator.md).
+     */
     @Test
     void learnsAGaussianTarget() {
-        MultivariateGaussian target = MultivariateGaussian.of(new double[] {1, -1}, new double[][] {{1, 0.6}, {0.6, 0.5}});
-        GeneratorConfig c = tiny(30).withNetwork(List.of(16, 16), GeneratorConfig.defaults().activation(),
-                GeneratorConfig.defaults().skip(), GeneratorConfig.Init.IDENTITY);
+        MultivariateGaussian target = MultivariateGaussian.of(new double[] {0.3, -0.3}, new double[][] {{1.5, 0}, {0, 0.6}});
+        GeneratorConfig c = tiny(150).withBatch(256, 512).withLearningRate(0.005, GeneratorConfig.Schedule.CONSTANT)
+                .withNetwork(List.of(16, 16), GeneratorConfig.defaults().activation(), GeneratorConfig.defaults().skip(),
+                        GeneratorConfig.Init.IDENTITY);
         TrainingHistory h = new TrainingHistory();
-        Generator g = new GeneratorTrainer(c.withEvaluation(30, 500, 0, 0)).withListener(h).train(GeneratorTarget.of(target));
+        Generator g = new GeneratorTrainer(c.withEvaluation(150, 500, 0, 0)).withListener(h)
+                .train(GeneratorTarget.ofSampler(target, 512));
         MultivariateGaussian fit = MultivariateGaussian.fit(g.sample(4000, 5));
-        // starts at N(0, I); after 30 steps the mean must have moved most of the way
-        assertEquals(1.0, fit.mean()[0], 0.35);
-        assertEquals(-1.0, fit.mean()[1], 0.35);
+        assertEquals(0.3, fit.mean()[0], 0.12);
+        assertEquals(-0.3, fit.mean()[1], 0.12);
+        assertEquals(1.5, fit.covariance()[0][0], 1.5 * 0.2);
+        assertEquals(0.6, fit.covariance()[1][1], 0.6 * 0.2);
         List<TrainingEvent.Evaluation> ev = h.evaluations(GeneratorTrainer.PHASE);
         assertEquals(1, ev.size());
         assertTrue(ev.get(0).metrics().get("kl") >= 0);
