@@ -189,6 +189,7 @@ public final class AtomicFiles {
                 return;
             }
             try {
+                keepPermissions(tmp, target);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -198,6 +199,21 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); the published file should look like any other
+     * file the user writes: the permissions of the file it replaces, else rw-r--r-- (umask 022).
+     */
+    private static void keepPermissions(Path tmp, Path target) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (or not ours to change): keep the defaults
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,17 @@ class AtomicFilesTest {
         }
         assertEquals("four", Files.readString(f));
         assertEquals(List.of(f), listing(f.getParent()), "no temporary files left");
+    }
+
+    @Test
+    void publishedFileIsReadableLikeAnyOtherAndKeepsReplacedPermissions(@TempDir Path dir) throws IOException {
+        // temporary files are created 0600; a model or CSV handed to others must not stay owner-only
+        Path f = dir.resolve("out.csv");
+        AtomicFiles.writeString(f, "a");
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(f));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeString(f, "b");
+        assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(f));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dde4j.core.data.AtomicFiles;
 import io.github.dde4j.dde.nn.Nd4jRuntime;
 import java.io.IOException;
 import java.io.InputStream;

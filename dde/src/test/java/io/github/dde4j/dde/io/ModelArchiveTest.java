@@ -1,5 +1,6 @@
 package io.github.dde4j.dde.io;
 
+import io.github.dde4j.core.data.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
