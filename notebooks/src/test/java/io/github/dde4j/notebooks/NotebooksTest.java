@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -35,9 +36,13 @@ import org.junit.jupiter.api.TestFactory;
  * {@code cli/target/dde4j.jar}. When one is missing the test FAILS if the environment variable
  * {@code CI} is set, and is skipped otherwise (a developer without jupyter can still build).
  *
+ * <p>Tagged {@code long}: executing the notebooks trains small models and takes minutes, so it runs
+ * with {@code mvn -Plong} (as CI does), not in the default suite.
+ *
  * <p>Kernel name: system property or environment variable {@code DDE4J_KERNEL} (default
  * {@code dde4j-java}).
  */
+@Tag("long")
 class NotebooksTest {
 
     private static final long TIMEOUT_SECONDS = 600;
