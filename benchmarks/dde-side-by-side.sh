@@ -18,7 +18,7 @@ TORCH_SCRIPT="${TORCH_SCRIPT:-$root/../shared/bench/torch_dde.py}"
 
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-(cd "$root/dde" && mvn -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+(cd "$root/dde" && mvn -q -o -B dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null 2>&1)
 jar="$(ls "$HOME"/.m2/repository/io/github/dde4j/dde4j-dde/0.1.0-SNAPSHOT/dde4j-dde-0.1.0-SNAPSHOT.jar)"
 CP="$jar:$(cat "$cp_file")"
 
@@ -35,7 +35,7 @@ for width in 64 256; do
     if [ -x "$PYTHON" ] && [ -f "$TORCH_SCRIPT" ]; then
       t="$("$PYTHON" "$TORCH_SCRIPT" --width "$width" --batch "$batch" --threads "$THREADS" \
             --steps "$STEPS" --repeats "$REPEATS" 2>/dev/null | tail -1)"
-      tm="$(echo "$t" | json_field ms_per_step)"
+      tm="$(printf "%.3f" "$(echo "$t" | json_field ms_per_step)")"
       ratio="$(awk -v a="$jm" -v b="$tm" 'BEGIN { printf "%.2f", a / b }')"
     else
       tm="n/a"; ratio="n/a"

@@ -131,8 +131,9 @@ class LearningTest {
         double[][] train = toy.sample(20_000, RandomSources.seeded(11));
         double[][] held = toy.sample(4000, RandomSources.seeded(12));
         Density exact = toy.smoothedDensity(sigma);
-        DdeConfig cfg = DdeConfig.builder().hidden(3, 64).sigma(sigma).standardize(false).batchSize(512).steps(3000)
-                .learningRate(1e-2).referenceSize(512).seed(11).build();
+        // the PyTorch reference set-up of METHOD.md section 1 (3 x 128 softplus, batch 1024, 4000 steps, cosine)
+        DdeConfig cfg = DdeConfig.builder().hidden(3, 128).sigma(sigma).standardize(false).batchSize(1024).steps(4000)
+                .learningRate(3e-3).referenceSize(1024).seed(11).build();
         Dde dde = new DdeTrainer(cfg).fit(train);
         double[][] fromSmoothed = noisy(held, sigma, 13);
         double r = correlation(dde.logDensityUnnormalized(fromSmoothed), exact.logDensity(fromSmoothed));
