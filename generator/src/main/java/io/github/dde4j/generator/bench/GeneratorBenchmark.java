@@ -142,8 +142,13 @@ public final class GeneratorBenchmark {
 
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("--quick");
-        for (Result r : runAll(quick)) {
-            System.out.println(r.toJson());
+        long rows = quick ? 200_000 : 2_000_000;
+        int steps = quick ? 10 : 100;
+        for (int d : new int[] {2, 4, 64}) {
+            System.out.println(sampling(d, 128, rows).toJson());
+            System.out.println(forward(d, 128, rows).toJson());
         }
+        System.out.println(training(2, 128, 512, steps).toJson());
+        System.out.println(training(64, 128, 512, steps).toJson());
     }
 }
