@@ -96,6 +96,9 @@ final class Errors {
 
     private static String oneLine(String s) {
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        // "(java.util.zip.ZipException: zip END header not found)" -> "(zip END header not found)":
+        // users need the reason, not the Java class
+        return line.replaceAll("\\((?:[a-z]+\\.)+[A-Za-z]*(?:Exception|Error): ", "(");
     }
 }
