@@ -46,8 +46,8 @@ import org.junit.jupiter.api.TestFactory;
 class NotebooksTest {
 
     private static final long TIMEOUT_SECONDS = 600;
-    private static final int STARTUP_SECONDS = 60;
-    private static final int START_ATTEMPTS = 5;
+    private static final int STARTUP_SECONDS = 180;
+    private static final int START_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path dir;
