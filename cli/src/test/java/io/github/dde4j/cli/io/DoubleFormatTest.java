@@ -43,7 +43,7 @@ class DoubleFormatTest {
     @Test
     void correctlyRoundedOverMagnitudes() {
         SplittableRandom rng = new SplittableRandom(11);
-        for (int k = 0; k < 40_000; k++) {
+        for (int k = 0; k < 15_000; k++) {
             double v = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-300, 301) / (rng.nextInt(4) + 1));
             if (k % 7 == 0) {
                 v = Math.rint(v * 1e3) / 1e3; // values with few digits, ties and integers
@@ -74,7 +74,7 @@ class DoubleFormatTest {
     @Test
     void fifteenDigitDecimalsRoundTripAsWritten() {
         SplittableRandom rng = new SplittableRandom(5);
-        for (int k = 0; k < 50_000; k++) {
+        for (int k = 0; k < 20_000; k++) {
             String text = BigDecimal.valueOf(rng.nextLong(1, 1_000_000_000_000_000L)).movePointLeft(rng.nextInt(0, 25))
                     .round(new MathContext(15)).stripTrailingZeros().toString();
             double v = Double.parseDouble(text);
