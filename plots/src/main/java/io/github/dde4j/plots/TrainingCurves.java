@@ -179,6 +179,10 @@ public final class TrainingCurves {
             if (c.getSeriesMap().isEmpty()) {
                 continue;
             }
+            // A constant noise level or learning rate reported with the checks carries no curve.
+            if (lo == hi && (m.equals("sigma") || m.equals("lr") || m.equals("learning_rate"))) {
+                continue;
+            }
             if (lo > 0 && hi / lo > 20) {
                 XCharts.logY(c, lo, hi);
             }

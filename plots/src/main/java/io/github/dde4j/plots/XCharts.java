@@ -13,6 +13,18 @@ final class XCharts {
     private XCharts() {
     }
 
+    /** A tick label: up to 4 significant digits without trailing zeros, scientific outside [1e-4, 1e6). */
+    static String label(Double v) {
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a < 1e-4 || a >= 1e6) {
+            return String.format(java.util.Locale.ROOT, "%.2g", v).replace("e-0", "e-").replace("e+0", "e").replace("e+", "e");
+        }
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+
     /** Step axes: integer labels without grouping commas, starting at 0. */
     static void stepAxis(XYChart c) {
         c.getStyler().setXAxisDecimalPattern("#");
@@ -48,6 +60,8 @@ final class XCharts {
         c.getStyler().setAxisTickLabelsColor(Style.TEXT);
         c.getStyler().setAntiAlias(true);
         c.getStyler().setXAxisTickMarkSpacingHint(90);
+        // XChart's default pattern drops the leading zero (".025"); plain numbers read better.
+        c.getStyler().setyAxisTickLabelsFormattingFunction(XCharts::label);
         c.getStyler().setYAxisTickMarkSpacingHint(60);
         return c;
     }

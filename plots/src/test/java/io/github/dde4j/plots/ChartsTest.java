@@ -49,6 +49,15 @@ class ChartsTest {
     }
 
     @Test
+    void tickLabelsKeepTheLeadingZero() {
+        assertEquals("0.025", XCharts.label(0.025));
+        assertEquals("0.02", XCharts.label(0.02));
+        assertEquals("1500", XCharts.label(1500.0));
+        assertEquals("1.0e-5", XCharts.label(1e-5));
+        assertEquals("0", XCharts.label(0.0));
+    }
+
+    @Test
     void trainingCurvesNeedEvents() {
         assertThrows(IllegalArgumentException.class, () -> TrainingCurves.of(new TrainingHistory()));
     }
