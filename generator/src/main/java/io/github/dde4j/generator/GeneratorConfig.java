@@ -143,7 +143,7 @@ public record GeneratorConfig(
     /** The measured defaults (see docs/generator.md). */
     public static GeneratorConfig defaults() {
         return new GeneratorConfig(0, List.of(128, 128, 128), GeneratorActivation.SILU, MlpGenerator.Skip.AFFINE,
-                Init.GAUSSIAN, 0.1, 512, 2000, 1e-3, Schedule.COSINE, 0.05, 0.1, 1.0, 4, false, 0.7,
+                Init.GAUSSIAN, 0.1, 512, 600, 1e-3, Schedule.COSINE, 0.05, 0.1, 1.0, 4, false, 0.7,
                 QModel.KDE, 1024, 5, 16, 200, 2000, 0, 0.01, 0.0, 1000.0, false, 42L);
     }
 
