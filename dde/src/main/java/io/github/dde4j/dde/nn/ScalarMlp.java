@@ -40,6 +40,16 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class ScalarMlp {
 
+    /**
+     * The first layer starts steeper (weights N(0, g^2/fan_in)) with biases U(-g, g), g = 3, so
+     * that the softplus kinks are spread over the (standardised) data range instead of all
+     * passing through the origin. Measured on eight Gaussians (sigma 0.1, 3 x 64, 2000 steps):
+     * final loss 2.40 -> 1.83 and correlation with the exact KDE 0.972 -> 0.977 against g = 1 with
+     * zero biases; g = 6 or 10 lowered the loss further but hurt the tails (correlation 0.948),
+     * and PyTorch's U(+-1/sqrt(fan_in)) initialisation was far worse (loss 14, correlation 0.58).
+     */
+    static final double FIRST_LAYER_GAIN = 3;
+
     private final MlpSpec spec;
     final Kernels k;
     final int depth;
@@ -62,7 +72,8 @@ public final class ScalarMlp {
     }
 
     /**
-     * A network with LeCun-normal weights (W ~ N(0, 1/fan_in)), zero biases, drawn from {@code rng}.
+     * A network with LeCun-normal weights (W ~ N(0, 1/fan_in)) and zero biases, except the first
+     * layer: W ~ N(0, 9/fan_in), b ~ U(-3, 3) (see {@link #FIRST_LAYER_GAIN}); drawn from {@code rng}.
      */
     public static ScalarMlp create(MlpSpec spec, UniformRandomProvider rng) {
         Kernels k = Kernels.of(spec.precision());
@@ -73,12 +84,18 @@ public final class ScalarMlp {
             int fanIn = spec.width(l - 1);
             int fanOut = spec.width(l);
             Object w = k.alloc(fanIn * fanOut);
-            double scale = 1 / Math.sqrt(fanIn);
+            double scale = (l == 1 ? FIRST_LAYER_GAIN : 1) / Math.sqrt(fanIn);
             for (int i = 0; i < fanIn * fanOut; i++) {
                 k.set(w, i, scale * gauss.sample());
             }
+            Object b = k.alloc(fanOut);
+            if (l == 1) {
+                for (int i = 0; i < fanOut; i++) {
+                    k.set(b, i, FIRST_LAYER_GAIN * (2 * rng.nextDouble() - 1));
+                }
+            }
             p[2 * l - 2] = w;
-            p[2 * l - 1] = k.alloc(fanOut);
+            p[2 * l - 1] = b;
         }
         int last = spec.width(depth);
         Object w = k.alloc(last);
