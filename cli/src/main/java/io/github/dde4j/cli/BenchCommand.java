@@ -2,6 +2,7 @@ package io.github.dde4j.cli;
 
 import io.github.dde4j.cli.io.AtomicOutput;
 import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bandwidth", paramLabel = "H", defaultValue = "0.1", description = "kde: bandwidth (default ${DEFAULT-VALUE}).")
     double kdeBandwidth;
 
-    @Option(names = "--steps", paramLabel = "S", defaultValue = "200", description = "dde: timed training steps per case (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "S", defaultValue = "200", description = "dde: timed training steps per block (default ${DEFAULT-VALUE}; --repeats blocks, median reported).")
     int ddeSteps;
 
     @Option(names = "--json", description = "One JSON line per case.")
@@ -83,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> results = switch (what) {
             case sample -> benchSample();
-            case dde -> Benchmarks.dde(widths, batches, ddeSteps);
+            case dde -> Benchmarks.dde(widths, batches, ddeSteps, repeats);
             case kde -> Benchmarks.kde(kdeN, kdeM, kdeDims == null ? List.of(2, 10) : kdeDims, kdeBandwidth, repeats);
         };
         for (Map<String, Object> r : results) {
@@ -137,11 +138,10 @@ final class BenchCommand implements Callable<Integer> {
             m.put("seconds", best);
             m.put("rows_per_second", rows / best);
             m.put("mb_per_second", bytes / best / 1e6);
-            // where the time goes: the generator alone (rows discarded) and the CSV writer alone
+            // where the time goes: the generator alone (the generator module's benchmark, rows summed
+            // and discarded, its default batch) and the CSV writer alone
             long n2 = Math.min(rows, 2_000_000);
-            long g0 = System.nanoTime();
-            source.stream(n2, 8L, batch, (r, c) -> { });
-            m.put("generator_only_rows_per_second", n2 / ((System.nanoTime() - g0) / 1e9));
+            m.put("generator_only_rows_per_second", GeneratorBenchmark.sampling(dim, width, n2).rowsPerSecond());
             double[][] pre = new double[batch][];
             source.stream(batch, 9L, batch, (r, c) -> {
                 for (int i = 0; i < c; i++) {

@@ -1,5 +1,7 @@
 package io.github.dde4j.cli;
 
+import io.github.dde4j.dde.bench.DdeBenchmark;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,43 +12,37 @@ final class Benchmarks {
     }
 
     /**
-     * Milliseconds per DDE training step for each (width, batch): 2 hidden layers, d = 2, float32,
-     * on 4096 eight-Gaussians rows (the low-variance objective with the whole set as reference is
-     * part of the step); then inference throughput (log density and score) in points per second.
+     * The dde module's {@link DdeBenchmark} for each (width, batch): milliseconds per DDE training
+     * step (d = 2, 2 hidden layers, float32, eight-Gaussians rows), median over {@code repeats}
+     * blocks of {@code steps} steps after 20 warm-up steps, and inference throughput (log density
+     * and score) in points per second.
      */
-    static List<Map<String, Object>> dde(List<Integer> widths, List<Integer> batches, int steps) {
+    static List<Map<String, Object>> dde(List<Integer> widths, List<Integer> batches, int steps, int repeats) {
         List<Integer> ws = widths == null || widths.isEmpty() ? List.of(64, 256) : widths;
         List<Integer> bs = batches == null || batches.isEmpty() ? List.of(256, 1024) : batches;
-        double[][] data = io.github.dde4j.core.toy.EightGaussians.standard().sample(4096, io.github.dde4j.core.RandomSources.seeded(1));
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (int w : ws) {
             for (int b : bs) {
-                io.github.dde4j.dde.DdeConfig cfg = io.github.dde4j.dde.DdeConfig.builder().hidden(2, w).batchSize(b)
-                        .steps(steps + 20L).seed(1).build();
-                io.github.dde4j.dde.DdeTraining run = new io.github.dde4j.dde.DdeTrainer(cfg).start(data);
-                run.runSteps(20, null); // warm-up: JIT, native libraries, workspaces
-                long t0 = System.nanoTime();
-                run.runSteps(steps, null);
-                double ms = (System.nanoTime() - t0) / 1e6 / steps;
-                io.github.dde4j.dde.Dde dde = run.result();
-                int m = 65536;
-                double[][] q = io.github.dde4j.core.toy.EightGaussians.standard().sample(m, io.github.dde4j.core.RandomSources.seeded(2));
-                double[] ld = new double[m];
-                double[][] sc = new double[m][2];
-                dde.evaluate(q, ld, sc);
-                long t1 = System.nanoTime();
-                dde.evaluate(q, ld, sc);
-                double inf = m / ((System.nanoTime() - t1) / 1e9);
+                DdeBenchmark.Settings s;
+                try {
+                    s = DdeBenchmark.Settings.of(w, b).withSteps(20, steps, repeats);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage());
+                }
+                DdeBenchmark.Result r = DdeBenchmark.run(s);
                 Map<String, Object> row = new java.util.LinkedHashMap<>();
                 row.put("benchmark", "dde");
-                row.put("d", 2);
-                row.put("layers", 2);
+                row.put("d", s.dim());
+                row.put("layers", s.depth());
                 row.put("width", w);
                 row.put("batch", b);
                 row.put("steps", steps);
-                row.put("ms_per_step", ms);
-                row.put("inference_points_per_second", inf);
-                row.put("threads", io.github.dde4j.dde.nn.Nd4jRuntime.threads());
+                row.put("repeats", repeats);
+                row.put("ms_per_step", r.msPerStep());
+                row.put("ms_per_step_min", r.msPerStepMin());
+                row.put("ms_per_step_max", r.msPerStepMax());
+                row.put("inference_points_per_second", r.inferencePointsPerSecond());
+                row.put("threads", s.threads());
                 out.add(row);
             }
         }

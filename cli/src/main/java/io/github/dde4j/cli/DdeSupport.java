@@ -1,28 +1,21 @@
 package io.github.dde4j.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dde4j.core.Density;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.DdeCheckpoint;
 import io.github.dde4j.dde.DdeConfig;
-import io.github.dde4j.dde.DdeProvenance;
 import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.DdeTraining;
-import io.github.dde4j.dde.nn.ScalarMlp;
-import io.github.dde4j.dde.normalize.LogZEstimate;
-import io.github.dde4j.dde.sampling.LangevinTarget;
-import io.github.dde4j.core.data.Standardizer;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Everything the command needs from the dde module, in one place: training in chunks with
- * checkpoints, normalisation, the DDE's parts for model files, and the Langevin target.
+ * DDE training as the commands run it: settings from flags and config files, training in chunks
+ * with checkpoints, then normalisation ({@link Dde#normalize}).
  */
 final class DdeSupport {
 
@@ -33,8 +26,8 @@ final class DdeSupport {
     record Settings(Map<String, Object> config, Double sigma, Integer steps, long seed) {
     }
 
-    /** A fitted, normalised DDE. */
-    record Fitted(Dde dde, LogZEstimate logZ, double seconds) {
+    /** A fitted DDE, normalised (its {@link Dde#logZ()} is present). */
+    record Fitted(Dde dde, double seconds) {
     }
 
     /** The DdeConfig: defaults, then the config file's "dde" object, then the flags. */
@@ -100,17 +93,7 @@ final class DdeSupport {
             }
         }
         Dde dde = run.result().normalize(data, RandomSources.stream(cfg.seed(), 4).nextLong());
-        return new Fitted(dde, dde.logZ().orElseThrow(), before + (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** exp(f - log Z) in the caller's units. */
-    static Density normalized(Dde dde, LogZEstimate logZ) {
-        return dde.isNormalized() ? dde : dde.withLogZ(logZ);
-    }
-
-    /** The DDE as a Langevin target in the caller's units: score and log density in one pass. */
-    static LangevinTarget langevinTarget(Dde dde) {
-        return LangevinTarget.of(dde.dimension(), dde::score, dde::logDensityUnnormalized);
+        return new Fitted(dde, before + (System.nanoTime() - t0) / 1e9);
     }
 
     /** The DDE's noise level in the caller's units: sigma times the smallest column scale. */
@@ -120,26 +103,5 @@ final class DdeSupport {
             min = Math.min(min, sc);
         }
         return dde.sigma() * min;
-    }
-
-    /** The DDE without its parameters, as JSON (config, standardisation, sigma, provenance). */
-    static ObjectNode describe(Dde dde) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.set("config", Json.MAPPER.valueToTree(dde.config()));
-        n.set("standardizer", Json.MAPPER.valueToTree(dde.standardizer()));
-        n.put("sigma", dde.sigma());
-        n.set("provenance", Json.MAPPER.valueToTree(dde.provenance()));
-        dde.logZ().ifPresent(z -> n.set("log_z", Json.MAPPER.valueToTree(z)));
-        return n;
-    }
-
-    /** Rebuilds a DDE from {@link #describe} and its network parameters. */
-    static Dde rebuild(JsonNode n, double[] parameters) throws IOException {
-        DdeConfig cfg = Json.MAPPER.treeToValue(n.get("config"), DdeConfig.class);
-        Standardizer st = Json.MAPPER.treeToValue(n.get("standardizer"), Standardizer.class);
-        DdeProvenance prov = Json.MAPPER.treeToValue(n.get("provenance"), DdeProvenance.class);
-        LogZEstimate z = n.hasNonNull("log_z") ? Json.MAPPER.treeToValue(n.get("log_z"), LogZEstimate.class) : null;
-        ScalarMlp net = ScalarMlp.of(cfg.network(st.dimension()), parameters);
-        return Dde.of(cfg, st, net, n.get("sigma").asDouble(), prov, z);
     }
 }

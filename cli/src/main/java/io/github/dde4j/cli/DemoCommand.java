@@ -204,7 +204,7 @@ final class DemoCommand implements Callable<Integer> {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
                     listener(), null, null, 1);
-            ddeDensity = DdeSupport.normalized(f.dde(), f.logZ());
+            ddeDensity = f.dde();
             Map<String, Object> dr = ll("DDE (" + steps("dde") + " steps; normalised, log Z by grid)",
                     ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9);
             dr.put("steps", steps("dde"));
@@ -274,7 +274,7 @@ final class DemoCommand implements Callable<Integer> {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
                     listener(), null, null, 1);
-            ddeDensity = DdeSupport.normalized(f.dde(), f.logZ());
+            ddeDensity = f.dde();
             Map<String, Object> dr = ll("DDE (" + steps("dde") + " steps; normalised, log Z by grid)",
                     ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9);
             dr.put("steps", steps("dde"));

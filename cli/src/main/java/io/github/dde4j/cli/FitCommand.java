@@ -147,22 +147,20 @@ final class FitCommand implements Callable<Integer> {
         }
 
         Dde dde;
-        LogZEstimate logZ;
         double ddeSeconds;
         if (state.entries.containsKey("dde-final.zip")) {
-            dde = DdeFiles.fromBytes(state.entries.get("dde-final.zip"));
-            logZ = Json.MAPPER.treeToValue(state.json.get("dde_log_z"), LogZEstimate.class);
+            // the normalised DDE in the dde module's own file format (log Z included)
+            dde = ModelFile.ddeFromBytes(state.entries.get("dde-final.zip"));
             ddeSeconds = state.json.path("dde_seconds").asDouble();
         } else {
             DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener, state, ckpt, checkpointEvery);
             dde = f.dde();
-            logZ = f.logZ();
             ddeSeconds = f.seconds();
-            state.entries.put("dde-final.zip", DdeFiles.toBytes(dde));
-            state.json.set("dde_log_z", Json.MAPPER.valueToTree(logZ));
+            state.entries.put("dde-final.zip", ModelFile.ddeBytes(dde));
             state.json.put("dde_seconds", ddeSeconds);
             Checkpoints.write(ckpt, state);
         }
+        LogZEstimate logZ = dde.logZ().orElseThrow();
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "DDE trained in %.1f s; log Z = %.4f +- %.4f (%s)%n", ddeSeconds, logZ.logZ(),
                     logZ.standardError(), logZ.method());
@@ -189,7 +187,7 @@ final class FitCommand implements Callable<Integer> {
         info.put("generator_seconds", genSeconds);
         info.put("dde_config", settings.config());
         info.put("data_gaussian", gaussian(rows));
-        ModelFile.write(out, new ModelFile.Contents(table.columns(), dde, logZ, gen, info));
+        ModelFile.write(out, new ModelFile.Contents(table.columns(), dde, gen, info));
         Files.deleteIfExists(ckpt);
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "wrote %s (%s%s) in %.1f s total%n", out, "DDE", gen != null ? " + generator" : "",

@@ -3,14 +3,11 @@ package io.github.dde4j.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.normalize.LogZEstimate;
 import io.github.dde4j.generator.Generator;
-import io.github.dde4j.generator.GeneratorConfig;
-import io.github.dde4j.generator.nn.GeneratorNetwork;
-import io.github.dde4j.generator.nn.GeneratorNetworks;
+import io.github.dde4j.generator.GeneratorIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +23,18 @@ import java.util.Map;
 
 /**
  * The model file of {@code dde4j fit}: a dde4j {@link ModelArchive} (versioned zip with a JSON
- * manifest and checksummed arrays, written atomically) of model type {@value #TYPE}. Its config
- * holds the column names, the DDE's log normaliser with its standard error, the generator's
- * architecture, standardisation and configuration, and facts about the run; its arrays are
- * {@code dde/parameters} (the DDE network's parameters; its configuration, standardisation, sigma
- * and provenance are in the config) and {@code generator/parameters}.
+ * manifest and checksummed arrays, written atomically) of model type {@value #TYPE}, layout
+ * version {@value #VERSION}. Its config holds the column names and facts about the run (rows,
+ * seed, timings, the Gaussian fitted to the data for Langevin starts); its two entries are the
+ * modules' own model files, byte for byte:
+ * <ul>
+ *   <li>{@value #DDE_ENTRY}: the DDE as written by {@link Dde#save} (configuration,
+ *       standardisation, sigma, provenance, log Z estimate, parameters), read by {@link Dde#load};</li>
+ *   <li>{@value #GENERATOR_ENTRY}: the generator as written by {@link GeneratorIO}, read by
+ *       {@link GeneratorIO#load} and given the DDE as its data DDE.</li>
+ * </ul>
+ * A container is needed because neither module file carries column names, and the generator's
+ * file cannot embed its data DDE.
  *
  * <p>Reading lets {@link ModelArchive} reject corrupted, truncated and foreign files, other
  * model types ("holds a 'dde' model, expected 'dde4j-model'") and unknown versions, each with a
@@ -39,16 +44,23 @@ final class ModelFile {
 
     static final String TYPE = "dde4j-model";
     /** Layout version of this model type's config (inside the archive format's own version). */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final String DDE_ENTRY = "dde/model.zip";
+    static final String GENERATOR_ENTRY = "generator/model.zip";
 
     /** What a model file holds; {@code dde} or {@code generator} may be null, not both. */
-    record Contents(List<String> columns, Dde dde, LogZEstimate logZ, Generator generator, Map<String, Object> info) {
+    record Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info) {
         Contents {
             columns = List.copyOf(columns);
             info = info == null ? Map.of() : Map.copyOf(info);
             if (dde == null && generator == null) {
                 throw new IllegalArgumentException("a model needs a DDE or a generator");
             }
+        }
+
+        /** The DDE's log normaliser estimate, when it has one. */
+        LogZEstimate logZ() {
+            return dde == null ? null : dde.logZ().orElse(null);
         }
     }
 
@@ -59,26 +71,15 @@ final class ModelFile {
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("version", VERSION);
         m.set("columns", Json.MAPPER.valueToTree(c.columns()));
-        if (c.logZ() != null) {
-            m.set("log_z", Json.MAPPER.valueToTree(c.logZ()));
-        }
         m.set("info", Json.MAPPER.valueToTree(c.info()));
-        m.put("has_dde", c.dde() != null);
         ModelArchive.Builder b = ModelArchive.builder(TYPE);
-        if (c.generator() != null) {
-            Generator g = c.generator();
-            ObjectNode gn = m.putObject("generator");
-            gn.put("architecture", g.network().architecture());
-            gn.set("description", Json.MAPPER.valueToTree(g.network().describe()));
-            gn.set("standardizer", Json.MAPPER.valueToTree(g.standardizer()));
-            g.config().ifPresent(cfg -> gn.set("config", Json.MAPPER.valueToTree(cfg)));
-            gn.set("provenance", Json.MAPPER.valueToTree(g.provenance()));
-            b.array("generator/parameters", g.network().parameters());
-        }
         if (c.dde() != null) {
-            m.set("dde", DdeSupport.describe(c.dde()));
-            double[] p = c.dde().network().parameters();
-            b.doubles("dde/parameters", p, p.length);
+            b.bytes(DDE_ENTRY, ddeBytes(c.dde()));
+        }
+        if (c.generator() != null) {
+            ByteArrayOutputStream gen = new ByteArrayOutputStream();
+            GeneratorIO.toArchive(c.generator()).writeTo(gen);
+            b.bytes(GENERATOR_ENTRY, gen.toByteArray());
         }
         b.config(m).provenance("written_by", "dde4j cli " + Dde4j.version());
         b.write(target);
@@ -89,37 +90,75 @@ final class ModelFile {
         ModelArchive a = ModelArchive.read(file, TYPE);
         JsonNode m = a.config();
         int version = m.path("version").asInt(-1);
-        if (version < 1 || version > VERSION) {
+        if (version > VERSION) {
             throw new UserException(file + " holds a dde4j-model of layout version " + m.path("version").asText()
-                    + "; this dde4j (" + Dde4j.version() + ") reads 1 to " + VERSION + ": upgrade dde4j");
+                    + "; this dde4j (" + Dde4j.version() + ") reads " + VERSION + ": upgrade dde4j");
+        }
+        if (version < VERSION) {
+            throw new UserException(file + " holds a dde4j-model of layout version " + m.path("version").asText()
+                    + " (written by an earlier dde4j); this dde4j (" + Dde4j.version() + ") reads " + VERSION
+                    + ": fit the model again");
         }
         try {
             List<String> columns = Json.MAPPER.convertValue(m.get("columns"), new TypeReference<List<String>>() { });
-            LogZEstimate logZ = m.hasNonNull("log_z") ? Json.MAPPER.treeToValue(m.get("log_z"), LogZEstimate.class) : null;
-            Map<String, Object> info = m.hasNonNull("info")
-                    ? Json.MAPPER.convertValue(m.get("info"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-            Dde dde = m.path("has_dde").asBoolean(false) ? DdeSupport.rebuild(m.get("dde"), a.doubles("dde/parameters")) : null;
-            Generator gen = null;
-            if (m.hasNonNull("generator")) {
-                JsonNode gn = m.get("generator");
-                INDArray params = a.array("generator/parameters");
-                Map<String, Object> desc = Json.MAPPER.convertValue(gn.get("description"),
-                        new TypeReference<Map<String, Object>>() { });
-                GeneratorNetwork net = GeneratorNetworks.read(gn.path("architecture").asText(), desc, params);
-                Standardizer std = Json.MAPPER.treeToValue(gn.get("standardizer"), Standardizer.class);
-                GeneratorConfig cfg = gn.hasNonNull("config") ? Json.MAPPER.treeToValue(gn.get("config"), GeneratorConfig.class) : null;
-                Map<String, Object> prov = gn.hasNonNull("provenance")
-                        ? Json.MAPPER.convertValue(gn.get("provenance"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-                gen = new Generator(net, std, cfg, prov, dde);
-            }
             if (columns == null || columns.isEmpty()) {
                 throw new UserException(file + " is a corrupted dde4j model file (no column names)");
             }
-            return new Contents(columns, dde, logZ, gen, info);
+            Map<String, Object> info = m.hasNonNull("info")
+                    ? Json.MAPPER.convertValue(m.get("info"), new TypeReference<Map<String, Object>>() { }) : Map.of();
+            Dde dde = a.hasArray(DDE_ENTRY) ? ddeFromBytes(a.bytes(DDE_ENTRY)) : null;
+            Generator gen = a.hasArray(GENERATOR_ENTRY)
+                    ? viaTempFile(a.bytes(GENERATOR_ENTRY), GeneratorIO::load).withDataDde(dde) : null;
+            if (dde == null && gen == null) {
+                throw new UserException(file + " is a corrupted dde4j model file (neither a DDE nor a generator)");
+            }
+            for (int d : new int[] {dde == null ? columns.size() : dde.dimension(), gen == null ? columns.size() : gen.dimension()}) {
+                if (d != columns.size()) {
+                    throw new UserException(file + " is a corrupted dde4j model file (" + columns.size()
+                            + " column names for a model of dimension " + d + ")");
+                }
+            }
+            return new Contents(columns, dde, gen, info);
         } catch (UserException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new UserException(file + " is a corrupted dde4j model file (" + Errors.describe(e) + ")", e);
+        }
+    }
+
+    /** The DDE's own model file ({@link Dde#save}) as bytes: for model files and checkpoints. */
+    static byte[] ddeBytes(Dde dde) throws IOException {
+        Path tmp = Files.createTempFile("dde4j-dde-", ".zip");
+        try {
+            dde.save(tmp);
+            return Files.readAllBytes(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads bytes written by {@link #ddeBytes} with {@link Dde#load}. */
+    static Dde ddeFromBytes(byte[] bytes) throws IOException {
+        return viaTempFile(bytes, Dde::load);
+    }
+
+    private interface Loader<T> {
+        T load(Path file) throws IOException;
+    }
+
+    /** The module readers take a path: the entry goes through a private temporary file. */
+    private static <T> T viaTempFile(byte[] bytes, Loader<T> loader) throws IOException {
+        Path tmp = Files.createTempFile("dde4j-part-", ".zip");
+        try {
+            Files.write(tmp, bytes);
+            return loader.load(tmp);
+        } catch (io.github.dde4j.dde.io.ModelFormatException e) {
+            // the message names the temporary file; keep only the problem
+            String msg = String.valueOf(e.getMessage());
+            String prefix = tmp + ": ";
+            throw new IOException(msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg, e);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

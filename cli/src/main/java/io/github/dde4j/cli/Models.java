@@ -4,6 +4,7 @@ import io.github.dde4j.core.Density;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;
 import io.github.dde4j.dde.sampling.LangevinTarget;
@@ -50,10 +51,8 @@ final class Models {
 
         /** The normalised DDE density in the caller's units, when the model has a DDE and log Z. */
         Optional<Density> density() {
-            if (contents.dde() == null || contents.logZ() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(DdeSupport.normalized(contents.dde(), contents.logZ()));
+            Dde dde = contents.dde();
+            return dde != null && dde.isNormalized() ? Optional.of(dde) : Optional.empty();
         }
 
         /** Checks that {@code columns} (of a data file) are the model's columns. */
@@ -99,7 +98,8 @@ final class Models {
             if (steps < 1) {
                 throw new UserException("--langevin-steps must be >= 1, got " + steps);
             }
-            LangevinTarget target = DdeSupport.langevinTarget(contents.dde());
+            // score and log density from one network pass per step
+            LangevinTarget target = contents.dde().asLangevinTarget();
             MultivariateGaussian start = initialGaussian();
             double h = DdeSupport.sigma(contents.dde());
             double eps = Double.isFinite(h) ? 0.5 * h * h : 1e-3;

@@ -22,14 +22,13 @@ final class RowSources {
         return n;
     }
 
-    /** The source used by {@code bench sample}: a small untrained generator network of dimension d. */
+    /**
+     * The source used by {@code bench sample}: the generator module's benchmark generator
+     * ({@link io.github.dde4j.generator.bench.GeneratorBenchmark#benchmarkGenerator}, untrained, float32).
+     */
     static RowSource benchmarkGenerator(int d, int width, long seed) {
         io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
-        var net = io.github.dde4j.generator.nn.MlpGenerator.create(d, d, new int[] {width, width},
-                io.github.dde4j.generator.nn.GeneratorActivation.SILU, io.github.dde4j.generator.nn.MlpGenerator.Skip.IDENTITY,
-                0.1, org.nd4j.linalg.api.buffer.DataType.FLOAT, RandomSources.seeded(seed));
-        var std = new io.github.dde4j.core.data.Standardizer(new double[d], filled(d, 2.0), new int[0]);
-        var g = new io.github.dde4j.generator.Generator(net, std, null, null, null);
+        var g = io.github.dde4j.generator.bench.GeneratorBenchmark.benchmarkGenerator(d, width, seed);
         return new RowSource() {
             @Override
             public List<String> columns() {
@@ -46,12 +45,6 @@ final class RowSources {
                 g.sample(n, s, sink, batch);
             }
         };
-    }
-
-    private static double[] filled(int d, double v) {
-        double[] a = new double[d];
-        java.util.Arrays.fill(a, v);
-        return a;
     }
 
     /** Standard normal rows: a baseline for the writer alone. */

@@ -3,6 +3,7 @@ package io.github.dde4j.cli;
 import io.github.dde4j.cli.io.AsyncRowSink;
 import io.github.dde4j.cli.io.AtomicOutput;
 import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.RowSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,14 +71,14 @@ final class SampleCommand implements Callable<Integer> {
         if ("-".equals(out)) {
             try (CsvWriter w = new CsvWriter(AtomicOutput.stdout(root.dataOut()), digits)) {
                 w.writeHeader(source.columns());
-                writeRows(source, rows, seed, batch, w);
+                writeRows(source, rows, seed, batch, w, common.quiet);
             }
             return 0;
         }
         try (AtomicOutput target = AtomicOutput.open(Path.of(out))) {
             try (CsvWriter w = new CsvWriter(target.stream(), digits)) {
                 w.writeHeader(source.columns());
-                writeRows(source, rows, seed, batch, w);
+                writeRows(source, rows, seed, batch, w, common.quiet);
             }
             target.commit();
         }
@@ -89,8 +90,23 @@ final class SampleCommand implements Callable<Integer> {
 
     /** Streams {@code n} rows of {@code source} to {@code writer}, formatting on a second thread. */
     static void writeRows(RowSource source, long n, long seed, int batch, CsvWriter writer) throws IOException {
-        try (AsyncRowSink async = new AsyncRowSink(writer)) {
-            source.stream(n, seed, batch, async);
+        writeRows(source, n, seed, batch, writer, true);
+    }
+
+    /**
+     * As {@link #writeRows(RowSource, long, long, int, CsvWriter)}, with a progress bar of the rows
+     * written (on the writer's thread) on a terminal unless {@code quiet}.
+     */
+    static void writeRows(RowSource source, long n, long seed, int batch, CsvWriter writer, boolean quiet) throws IOException {
+        RowSink sink = RowProgress.wrap(writer, n, quiet);
+        try {
+            try (AsyncRowSink async = new AsyncRowSink(sink)) {
+                source.stream(n, seed, batch, async);
+            }
+        } finally {
+            if (sink instanceof RowProgress p) {
+                p.finish();
+            }
         }
     }
 }

@@ -25,6 +25,15 @@ class BenchAndDemoTest {
         JsonNode kj = new ObjectMapper().readTree(k.out().strip());
         assertTrue(kj.get("seconds").asDouble() > 0);
         assertTrue(kj.get("max_rel_error").asDouble() < 1e-9, "exact KDE agrees with brute force");
+        Cli.Result d = Cli.run("bench", "dde", "--width", "8", "--batch", "64", "--steps", "5", "--repeats", "2", "--json").assertOk();
+        JsonNode dj = new ObjectMapper().readTree(d.out().strip());
+        assertEquals(8, dj.get("width").asInt());
+        assertEquals(64, dj.get("batch").asInt());
+        double ms = dj.get("ms_per_step").asDouble();
+        assertTrue(ms > 0 && ms >= dj.get("ms_per_step_min").asDouble() && ms <= dj.get("ms_per_step_max").asDouble(),
+                "median block time between the fastest and slowest: " + dj);
+        assertTrue(dj.get("inference_points_per_second").asDouble() > 0);
+        Cli.run("bench", "dde", "--steps", "0").assertOneLineError(1, "steps");
     }
 
     @Test

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,6 +88,27 @@ class ModelCommandsTest {
         assertNotEquals(csv.rows()[0][0], five.rows()[0][0], "another seed, other rows");
         Cli.Result zero = Cli.run("sample", "--model", penguinModel.toString(), "--rows", "0", "--out", "-").assertOk();
         assertEquals("beak_length_mm,beak_depth_mm,flipper_length_mm,body_mass_g", zero.out().strip());
+    }
+
+    @Test
+    void modelFilePartsAreTheModulesOwnFiles() throws IOException {
+        ModelArchive a = ModelArchive.read(penguinModel, ModelFile.TYPE);
+        Path ddeFile = dir.resolve("part-dde.zip");
+        Files.write(ddeFile, a.bytes(ModelFile.DDE_ENTRY));
+        io.github.dde4j.dde.Dde dde = io.github.dde4j.dde.Dde.load(ddeFile);
+        Path genFile = dir.resolve("part-generator.zip");
+        Files.write(genFile, a.bytes(ModelFile.GENERATOR_ENTRY));
+        io.github.dde4j.generator.Generator gen = io.github.dde4j.generator.GeneratorIO.load(genFile);
+        ModelFile.Contents c = ModelFile.read(penguinModel);
+        assertTrue(dde.isNormalized(), "the stored DDE carries its log Z");
+        assertEquals(c.columns().size(), dde.dimension());
+        double[][] x = c.generator().sample(50, 3L);
+        assertArrayEquals(dde.logDensity(x), c.dde().logDensity(x), 0.0, "Dde.load of the entry is the model's DDE");
+        double[][] y = gen.sample(50, 3L);
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(x[i], y[i], 0.0, "GeneratorIO.load of the entry is the model's generator");
+        }
+        assertSame(c.dde(), c.generator().dataDde().orElseThrow(), "the generator gets the model's DDE as its data DDE");
     }
 
     @Test
@@ -163,6 +185,15 @@ class ModelCommandsTest {
         ModelArchive.builder(ModelFile.TYPE).config(Map.of("version", 99, "columns", java.util.List.of("a"))).write(future);
         Cli.run("sample", "--model", future.toString(), "--rows", "1", "--out", "-")
                 .assertOneLineError(1, "version 99", "upgrade");
+        Path old = dir.resolve("old.zip");
+        ModelArchive.builder(ModelFile.TYPE).config(Map.of("version", 1, "columns", java.util.List.of("a"))).write(old);
+        Cli.run("sample", "--model", old.toString(), "--rows", "1", "--out", "-")
+                .assertOneLineError(1, "version 1", "fit the model again");
+        Path badPart = dir.resolve("bad-part.zip");
+        ModelArchive.builder(ModelFile.TYPE).config(Map.of("version", ModelFile.VERSION, "columns", java.util.List.of("a")))
+                .bytes(ModelFile.DDE_ENTRY, "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8)).write(badPart);
+        Cli.run("sample", "--model", badPart.toString(), "--rows", "1", "--out", "-")
+                .assertOneLineError(1, "bad-part.zip", "corrupted");
         Cli.run("sample", "--model", dir.resolve("nope.zip").toString(), "--rows", "1", "--out", "-")
                 .assertOneLineError(1, "file not found");
     }
