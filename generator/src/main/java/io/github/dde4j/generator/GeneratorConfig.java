@@ -49,6 +49,8 @@ import java.util.List;
  * @param maxLossFactor    divergence: the generator output exceeds this many target standard deviations
  * @param doublePrecision  float64 instead of float32
  * @param seed             seed of every random draw of the run
+ * @param levelWeightPower level weights w_s proportional to s^power, normalised to sum 1 (0 = equal weights;
+ *                         2 gives every level a gradient of similar size, since score differences scale like 1/s^2)
  */
 public record GeneratorConfig(
         int latentDimension,
@@ -78,7 +80,8 @@ public record GeneratorConfig(
         double targetMmd2,
         double maxLossFactor,
         boolean doublePrecision,
-        long seed) {
+        long seed,
+        double levelWeightPower) {
 
     /** Initialisation of the generator's skip map. */
     public enum Init { RANDOM, IDENTITY, GAUSSIAN }
@@ -138,13 +141,37 @@ public record GeneratorConfig(
             throw new IllegalArgumentException("targetMmd2 must be finite and >= 0, got " + targetMmd2);
         }
         Checks.requirePositive(maxLossFactor, "maxLossFactor");
+        Checks.requireFinite(levelWeightPower, "levelWeightPower");
+    }
+
+    /** The weights of the levels {@link #levels(long)} at step t: s^levelWeightPower, normalised. */
+    public double[] levelWeights(long t) {
+        double[] lv = levels(t);
+        double[] w = new double[lv.length];
+        double sum = 0;
+        for (int i = 0; i < lv.length; i++) {
+            w[i] = Math.pow(lv[i], levelWeightPower);
+            sum += w[i];
+        }
+        for (int i = 0; i < lv.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
+    }
+
+    /** Sets the level weighting exponent. */
+    public GeneratorConfig withLevelWeightPower(double p) {
+        return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
+                learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
+                qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
+                doublePrecision, seed, p);
     }
 
     /** The measured defaults (see docs/generator.md). */
     public static GeneratorConfig defaults() {
         return new GeneratorConfig(0, List.of(128, 128, 128), GeneratorActivation.SILU, MlpGenerator.Skip.AFFINE,
                 Init.GAUSSIAN, 0.1, 512, 600, 1e-3, Schedule.COSINE, 0.05, 0.1, 1.0, 4, false, 0.7,
-                QModel.KDE, 1024, 5, 16, 200, 2000, 0, 0.01, 0.0, 1000.0, false, 42L);
+                QModel.KDE, 1024, 5, 16, 200, 2000, 0, 0.01, 0.0, 1000.0, false, 42L, 2.0);
     }
 
     /** The noise levels of the objective at generator step {@code t} (0-based), largest first. */
@@ -186,14 +213,14 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, v,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     public GeneratorConfig withSeed(long v) {
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, v);
+                doublePrecision, v, levelWeightPower);
     }
 
     /** Sets the noise levels: smallest {@code sigma}, largest {@code sigmaMax}, {@code levels} of them, annealing. */
@@ -201,7 +228,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Sets the optimiser: learning rate and schedule. */
@@ -209,7 +236,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 lr, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Sets the architecture. */
@@ -218,7 +245,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Sets the q estimator and f_q steps per generator step. */
@@ -226,7 +253,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, q,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Sets the evaluation and stop rule. */
@@ -234,7 +261,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Sets the batch size and the KDE reference size. */
@@ -242,7 +269,7 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                doublePrecision, seed);
+                doublePrecision, seed, levelWeightPower);
     }
 
     /** Float64 instead of float32. */
@@ -250,6 +277,6 @@ public record GeneratorConfig(
         return new GeneratorConfig(latentDimension, hidden, activation, skip, init, outputScale, batchSize, steps,
                 learningRate, schedule, finalLearningRateFraction, sigma, sigmaMax, levels, anneal, annealFraction, qModel,
                 qReferenceSize, qSteps, mcSamples, evalEvery, evalSamples, patience, minDelta, targetMmd2, maxLossFactor,
-                v, seed);
+                v, seed, levelWeightPower);
     }
 }

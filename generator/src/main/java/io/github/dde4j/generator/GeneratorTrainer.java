@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the smoothed reverse KL of METHOD.md section 3, summed over the noise levels s of
  * {@link GeneratorConfig#levels(long)}:
  * <pre>
- *   L(phi) = sum_s w_s KL(q~_s || p~_s),   q~_s = q_phi * N(0, s^2 I),  p~_s = p * N(0, s^2 I),  w_s = 1/#levels
+ *   L(phi) = sum_s w_s KL(q~_s || p~_s),   q~_s = q_phi * N(0, s^2 I),  p~_s = p * N(0, s^2 I),  w_s ~ s^levelWeightPower
  *   dL/dphi = sum_s w_s E_{z, eta}[ (dg/dphi)^T (grad log q~_s(y) - grad log p~_s(y)) ],  y = g(z) + s eta
  * </pre>
  * (the term E_q~[grad_phi log q~] vanishes, so only the path through y is differentiated). Each
@@ -287,9 +287,10 @@ public final class GeneratorTrainer {
             }
             INDArray e = Nd4j.zeros(dt, b, d);
             double loss = 0;
-            double w = 1.0 / levels.length;
+            double[] weights = config.levelWeights(step);
             for (int i = 0; i < levels.length; i++) {
                 double s = levels[i];
+                double w = weights[i];
                 INDArray y = y0.add(normal(b, d, dt, gauss).muli(s));
                 INDArray scoreP = target.smoothedScore(y, s, rng);
                 INDArray scoreQ;

@@ -43,6 +43,7 @@ public class GeneratorExperiments {
             case "multi4random": c = c.withSigma(0.1, 1.0, 4, false).withNetwork(c.hidden(), c.activation(), io.github.dde4j.generator.nn.MlpGenerator.Skip.NONE, GeneratorConfig.Init.RANDOM); break;
             default: break;
         }
+        c = c.withLevelWeightPower(Double.parseDouble(System.getProperty("wpow", "0")));
         String[] seeds = System.getProperty("seeds", "1").split(",");
         for (String sd : seeds) {
             GeneratorConfig cc = c.withSeed(Long.parseLong(sd));
