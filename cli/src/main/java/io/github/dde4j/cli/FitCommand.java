@@ -199,7 +199,9 @@ final class FitCommand implements Callable<Integer> {
     private Generator trainGenerator(double[][] rows, GeneratorConfig genCfg, Dde dde, TrainingListener listener,
                                      Checkpoints.State state, Path ckpt) throws IOException {
         Standardizer s = Standardizer.fit(rows);
-        GeneratorTarget target = GeneratorTarget.ofData(s.transform(rows), 4096);
+        // the target's KDE reference set has the generator's own reference size: equal sizes give the
+        // two score estimates the same finite-sample bias, which cancels (as GeneratorTrainer.trainOnData)
+        GeneratorTarget target = GeneratorTarget.ofData(s.transform(rows), genCfg.qReferenceSize());
         GeneratorTrainer trainer = new GeneratorTrainer(genCfg).withListener(listener).withStandardizer(s)
                 .withDataDde(dde).withCheckpoints(checkpointEvery, c -> {
                     try {
