@@ -24,5 +24,9 @@ fi
 
 mvn -B -ntp install
 if [ "${1:-}" = "--long" ]; then
+  # the notebook test (part of the long profile) runs the notebooks on the rapaio Java kernel
+  if command -v jupyter >/dev/null 2>&1; then
+    bash notebooks/setup-kernel.sh
+  fi
   mvn -B -ntp -Plong verify
 fi
