@@ -72,8 +72,12 @@ final class DemoCommand implements Callable<Integer> {
     private PrintWriter msg;
     private TrainingHistory history;
 
-    /** A listener for one training run: progress bar, history, and a stop at the time budget. */
-    private TrainingListener listener() {
+    /**
+     * A listener for one training run: progress bar, history, and a stop at the time budget. The
+     * history records the events under {@code label}, so two runs of the same phase (the DDE on
+     * each data set) stay separate curves.
+     */
+    private TrainingListener listener(String label) {
         double seconds = budget != null ? budget : (quick ? 5 : 50);
         if (!(seconds > 0)) {
             throw new UserException("--budget must be > 0, got " + seconds);
@@ -95,7 +99,25 @@ final class DemoCommand implements Callable<Integer> {
                 lastStep.put(st.phase(), st.step());
             }
         };
-        return common.progress().andThen(history).andThen(steps).andThen(stop);
+        TrainingListener labelled = e -> history.onEvent(relabel(e, label));
+        return common.progress().andThen(labelled).andThen(steps).andThen(stop);
+    }
+
+    private static io.github.dde4j.core.progress.TrainingEvent relabel(io.github.dde4j.core.progress.TrainingEvent e,
+                                                                      String label) {
+        String p = e.phase() + " (" + label + ")";
+        if (e instanceof io.github.dde4j.core.progress.TrainingEvent.Step st) {
+            return new io.github.dde4j.core.progress.TrainingEvent.Step(p, st.step(), st.totalSteps(), st.loss(), st.sigma(),
+                    st.learningRate(), st.elapsedNanos());
+        }
+        if (e instanceof io.github.dde4j.core.progress.TrainingEvent.Started st) {
+            return new io.github.dde4j.core.progress.TrainingEvent.Started(p, st.step(), st.totalSteps());
+        }
+        if (e instanceof io.github.dde4j.core.progress.TrainingEvent.Evaluation ev) {
+            return new io.github.dde4j.core.progress.TrainingEvent.Evaluation(p, ev.step(), ev.metrics(), ev.elapsedNanos());
+        }
+        io.github.dde4j.core.progress.TrainingEvent.Finished f = (io.github.dde4j.core.progress.TrainingEvent.Finished) e;
+        return new io.github.dde4j.core.progress.TrainingEvent.Finished(p, f.step(), f.reason(), f.elapsedNanos());
     }
 
     /** The last step number of each phase of the current run (the runs stop at their budget). */
@@ -204,7 +226,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
-                    listener(), null, null, 1);
+                    listener("eight Gaussians"), null, null, 1);
             ddeDensity = f.dde();
             Map<String, Object> dr = ll("DDE (" + steps("dde") + " steps; normalised, log Z by grid)",
                     ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9);
@@ -221,7 +243,7 @@ final class DemoCommand implements Callable<Integer> {
         // allows (a 4,096-row target and batch 512 took about 1.4 s per step on a loaded machine).
         GeneratorConfig gc = GeneratorConfig.defaults().withSeed(seed).withSteps(quick ? 60 : 1000)
                 .withBatch(DEMO_GENERATOR_BATCH, GeneratorConfig.defaults().qReferenceSize());
-        Generator gen = new GeneratorTrainer(gc).withListener(listener()).trainOnData(train);
+        Generator gen = new GeneratorTrainer(gc).withListener(listener("eight Gaussians")).trainOnData(train);
         double genSeconds = (System.nanoTime() - t) / 1e9;
         long genSteps = steps("generator");
         double[][] generated = gen.sample(n, seed + 5);
@@ -277,7 +299,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             t = System.nanoTime();
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed),
-                    listener(), null, null, 1);
+                    listener("faithful"), null, null, 1);
             ddeDensity = f.dde();
             Map<String, Object> dr = ll("DDE (" + steps("dde") + " steps; normalised, log Z by grid)",
                     ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9);
