@@ -15,16 +15,20 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * work is fused into single Java loops that the JIT compiles to tight code. See docs/dde.md for
  * the measurements behind this choice.
  */
-abstract class Kernels {
+public abstract class Kernels {
 
-    static final Kernels F32 = new F32();
-    static final Kernels F64 = new F64();
+    /** float32 kernels (buffers are {@code float[]}). */
+    public static final Kernels F32 = new F32();
+    /** float64 kernels (buffers are {@code double[]}). */
+    public static final Kernels F64 = new F64();
 
-    static Kernels of(Precision p) {
+    /** The kernels for {@code p}. */
+    public static Kernels of(Precision p) {
         return p == Precision.FLOAT32 ? F32 : F64;
     }
 
-    abstract Object alloc(int n);
+    /** A new zeroed buffer of n entries. */
+    public abstract Object alloc(int n);
 
     abstract int length(Object a);
 
@@ -43,14 +47,14 @@ abstract class Kernels {
     abstract void fill(Object a, double v);
 
     /** Row-major C(m x n) = alpha op(A) op(B) + beta C, op(A) m x k, op(B) k x n. */
-    abstract void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b,
+    public abstract void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b,
                        double beta, Object c);
 
     /** Every row of C (rows x cols) set to {@code row}. */
-    abstract void fillRows(Object c, Object row, int rows, int cols);
+    public abstract void fillRows(Object c, Object row, int rows, int cols);
 
     /** In place: z -> act(z) (+ prev), s1 = act'(z), s2 = act''(z) (s2 may be null). */
-    abstract void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue);
+    public abstract void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue);
 
     /** out[i, j] = x[i, j] * row[j]. */
     abstract void mulRow(Object x, Object row, Object out, int rows, int cols);
@@ -68,7 +72,7 @@ abstract class Kernels {
     abstract void colSum(Object x, int rows, int cols, Object out);
 
     /** out += a. */
-    abstract void addTo(Object a, Object out, int n);
+    public abstract void addTo(Object a, Object out, int n);
 
     /**
      * The DDE loss on a batch: returns (1/B) sum ||g - t||^2 (in double) and writes
@@ -88,7 +92,7 @@ abstract class Kernels {
 
     private static final class F32 extends Kernels {
         @Override
-        Object alloc(int n) {
+        public Object alloc(int n) {
             return new float[n];
         }
 
@@ -140,7 +144,7 @@ abstract class Kernels {
         }
 
         @Override
-        void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b, double beta, Object c) {
+        public void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b, double beta, Object c) {
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                     ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                     tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
@@ -148,7 +152,7 @@ abstract class Kernels {
         }
 
         @Override
-        void fillRows(Object c, Object row, int rows, int cols) {
+        public void fillRows(Object c, Object row, int rows, int cols) {
             float[] cc = (float[]) c;
             float[] r = (float[]) row;
             for (int i = 0; i < rows; i++) {
@@ -157,7 +161,7 @@ abstract class Kernels {
         }
 
         @Override
-        void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
+        public void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
             act.apply((float[]) z, (float[]) prev, (float[]) s1, (float[]) s2, n, keepValue);
         }
 
@@ -234,7 +238,7 @@ abstract class Kernels {
         }
 
         @Override
-        void addTo(Object a, Object out, int n) {
+        public void addTo(Object a, Object out, int n) {
             float[] x = (float[]) a;
             float[] o = (float[]) out;
             for (int i = 0; i < n; i++) {
@@ -296,7 +300,7 @@ abstract class Kernels {
 
     private static final class F64 extends Kernels {
         @Override
-        Object alloc(int n) {
+        public Object alloc(int n) {
             return new double[n];
         }
 
@@ -342,7 +346,7 @@ abstract class Kernels {
         }
 
         @Override
-        void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b, double beta, Object c) {
+        public void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b, double beta, Object c) {
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor,
                     ta ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                     tb ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
@@ -350,7 +354,7 @@ abstract class Kernels {
         }
 
         @Override
-        void fillRows(Object c, Object row, int rows, int cols) {
+        public void fillRows(Object c, Object row, int rows, int cols) {
             double[] cc = (double[]) c;
             double[] r = (double[]) row;
             for (int i = 0; i < rows; i++) {
@@ -359,7 +363,7 @@ abstract class Kernels {
         }
 
         @Override
-        void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
+        public void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
             act.apply((double[]) z, (double[]) prev, (double[]) s1, (double[]) s2, n, keepValue);
         }
 
@@ -436,7 +440,7 @@ abstract class Kernels {
         }
 
         @Override
-        void addTo(Object a, Object out, int n) {
+        public void addTo(Object a, Object out, int n) {
             double[] x = (double[]) a;
             double[] o = (double[]) out;
             for (int i = 0; i < n; i++) {
