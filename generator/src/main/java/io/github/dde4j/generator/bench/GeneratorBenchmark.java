@@ -93,18 +93,27 @@ public final class GeneratorBenchmark {
         }
     }
 
-    /** The bare forward pass on pre-drawn latent batches of {@link Generator#DEFAULT_BATCH} rows: the floor for sampling. */
+    /**
+     * The bare forward pass, single-threaded, on one pre-drawn latent block of
+     * {@link Generator#BLOCK} rows through the inference path sampling uses
+     * ({@link MlpGenerator#inference}): the per-core floor for sampling.
+     */
     public static Result forward(int d, int width, long rows) {
         Generator g = benchmarkGenerator(d, width, 1);
         MlpGenerator net = (MlpGenerator) g.network();
-        int batch = Generator.DEFAULT_BATCH;
-        var z = org.nd4j.linalg.factory.Nd4j.randn(DataType.FLOAT, batch, d);
-        var out = org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, batch, d);
-        net.forwardInto(z, out);
+        int batch = Generator.BLOCK;
+        MlpGenerator.Inference inf = net.inference(batch);
+        float[] z = new float[batch * d];
+        var rng = RandomSources.seeded(4);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (2 * rng.nextDouble() - 1);
+        }
+        float[] out = new float[batch * d];
+        inf.forward(z, batch, out);
         long batches = Math.max(1, rows / batch);
         long t0 = System.nanoTime();
         for (long b = 0; b < batches; b++) {
-            net.forwardInto(z, out);
+            inf.forward(z, batch, out);
         }
         double sec = (System.nanoTime() - t0) / 1e9;
         return new Result("forward", d, width, batches * batch, 0, sec, batches * batch / sec, Double.NaN);
