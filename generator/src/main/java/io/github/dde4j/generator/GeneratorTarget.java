@@ -54,6 +54,30 @@ public interface GeneratorTarget {
     /** log p~_s(y) up to an additive constant (the same for every y at this s), length n. */
     INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng);
 
+    /**
+     * Score and log density at level s together: what the generator step needs. The default calls
+     * {@link #smoothedScore} and then {@link #smoothedLogDensity}; targets that can get both from one
+     * pass override it: the KDE targets (one set of kernel weights w = softmax_j(-||y - r_j||^2 / 2s^2)
+     * gives log p~ = logsumexp + const and score = (sum_j w_j r_j - y) / s^2) and the Monte Carlo
+     * smoothed ones (one set of draws u_m and values f(u_m) gives both the softmax weights of the score
+     * and the logmeanexp). A Monte Carlo target then uses one set of draws for both instead of two
+     * independent ones, so it consumes the random stream once: the result equals the two separate
+     * calls each given a generator in the same state.
+     */
+    default Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
+        INDArray score = smoothedScore(y, s, rng);
+        return new Smoothed(score, smoothedLogDensity(y, s, rng));
+    }
+
+    /**
+     * The smoothed score (n x d) and log density (length n, up to the level's constant) at one level.
+     *
+     * @param score      grad_y log p~_s(y)
+     * @param logDensity log p~_s(y) + const
+     */
+    record Smoothed(INDArray score, INDArray logDensity) {
+    }
+
     /** Held-out samples for MMD / energy checks, or null if the target cannot provide them. */
     default double[][] referenceSamples(int n, UniformRandomProvider rng) {
         return null;
@@ -193,6 +217,14 @@ public interface GeneratorTarget {
         }
 
         @Override
+        public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
+            GaussianMixture m = at(s);
+            double[][] rows = Kernels.toRows(y);
+            return new Smoothed(Kernels.toNd(m.score(rows), y.dataType()),
+                    Nd4j.createFromArray(m.logDensity(rows)).castTo(y.dataType()));
+        }
+
+        @Override
         public double[][] referenceSamples(int n, UniformRandomProvider rng) {
             return mixture.sample(n, rng);
         }
@@ -229,6 +261,14 @@ public interface GeneratorTarget {
         @Override
         public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
             return Nd4j.createFromArray(g.smoothedDensity(s).logDensity(Kernels.toRows(y))).castTo(y.dataType());
+        }
+
+        @Override
+        public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
+            MultivariateGaussian sm = g.smoothedDensity(s);
+            double[][] rows = Kernels.toRows(y);
+            return new Smoothed(Kernels.toNd(sm.score(rows), y.dataType()),
+                    Nd4j.createFromArray(sm.logDensity(rows)).castTo(y.dataType()));
         }
 
         @Override
@@ -296,7 +336,14 @@ public interface GeneratorTarget {
 
         @Override
         public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
-            return Kernels.kde(y, reference(y.dataType(), rng), s).logDensity();
+            return Kernels.kdeLogDensity(y, reference(y.dataType(), rng), s);
+        }
+
+        /** One pass over the reference set: the kernel weights give both (see {@link Kernels#kde}). */
+        @Override
+        public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
+            Kernels.KdeResult r = Kernels.kde(y, reference(y.dataType(), rng), s);
+            return new Smoothed(r.score(), r.logDensity());
         }
 
         @Override
@@ -409,7 +456,29 @@ public interface GeneratorTarget {
                 return baseValue(y);
             }
             int n = y.rows();
-            INDArray v = baseValue(draws(y, s, rng)).reshape(mc, n);
+            return logMeanExpColumns(baseValue(draws(y, s, rng)).reshape(mc, n));
+        }
+
+        /**
+         * One set of draws u_m and one evaluation of f and grad f on them: the softmax weights of the
+         * score and the logmeanexp of the log density come from the same values f(u_m).
+         */
+        @Override
+        public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
+            if (atBase(s)) {
+                return new Smoothed(baseScore(y), baseValue(y));
+            }
+            int n = y.rows();
+            INDArray u = draws(y, s, rng);
+            INDArray v = baseValue(u).reshape(mc, n);
+            INDArray log = logMeanExpColumns(v);
+            INDArray g = baseScore(u).reshape(mc, n, y.columns());
+            INDArray w = softmaxColumns(v);
+            return new Smoothed(g.muli(w.reshape(mc, n, 1).broadcast(mc, n, y.columns())).sum(0), log);
+        }
+
+        /** log mean_m exp(v[m, i]) per column i of an mc x n array (max-shifted; v is not modified). */
+        private static INDArray logMeanExpColumns(INDArray v) {
             INDArray max = v.max(0);
             INDArray e = Transforms.exp(v.subRowVector(max), false);
             return Transforms.log(e.mean(0), false).addi(max);

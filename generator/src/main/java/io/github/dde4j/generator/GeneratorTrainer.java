@@ -292,7 +292,9 @@ public final class GeneratorTrainer {
                 double s = levels[i];
                 double w = weights[i];
                 INDArray y = y0.add(normal(b, d, dt, gauss).muli(s));
-                INDArray scoreP = target.smoothedScore(y, s, rng);
+                // score and log density of p~_s from one pass (one kernel-weight / Monte Carlo evaluation)
+                GeneratorTarget.Smoothed sp = target.smoothed(y, s, rng);
+                INDArray scoreP = sp.score();
                 INDArray scoreQ;
                 double gap;
                 if (qRef != null) {
@@ -304,7 +306,7 @@ public final class GeneratorTrainer {
                     scoreQ = f.inputGradient(y).castTo(dt);
                     gap = f.value(y).meanNumber().doubleValue();
                 }
-                gap -= target.smoothedLogDensity(y, s, rng).meanNumber().doubleValue();
+                gap -= sp.logDensity().meanNumber().doubleValue();
                 e.addi(scoreQ.subi(scoreP).muli(w / b));
                 loss += w * gap;
             }
@@ -381,7 +383,7 @@ public final class GeneratorTrainer {
         INDArray logQ;
         if (fq.isEmpty()) {
             INDArray ref = work.forward(normal(Math.max(n, config.qReferenceSize()), k, dt, g));
-            logQ = Kernels.kde(y, ref, s).logDensity();
+            logQ = Kernels.kdeLogDensity(y, ref, s);
         } else {
             logQ = fq.get(fq.size() - 1).value(y);
         }

@@ -39,6 +39,23 @@ final class Kernels {
         return new KdeResult(score, log);
     }
 
+    /**
+     * log p~(y) of {@link #kde} alone, without the score's second GEMM (weights x reference): for
+     * callers that need only the log density (the KL check, {@code smoothedLogDensity}).
+     */
+    static INDArray kdeLogDensity(INDArray y, INDArray ref, double s) {
+        INDArray yy = y.mul(y).sum(1).reshape(y.rows(), 1);
+        INDArray rr = ref.mul(ref).sum(1).reshape(1, ref.rows());
+        INDArray logits = y.mmul(ref.transpose()).muli(2.0).subiColumnVector(yy).subiRowVector(rr)
+                .muli(1.0 / (2 * s * s));
+        INDArray max = logits.max(1).reshape(y.rows(), 1);
+        Transforms.exp(logits.subiColumnVector(max), false);
+        INDArray sum = logits.sum(1).reshape(y.rows(), 1);
+        int d = y.columns();
+        double c = -Math.log(ref.rows()) - 0.5 * d * Math.log(2 * Math.PI * s * s);
+        return Transforms.log(sum, false).addi(max).addi(c).reshape(y.rows());
+    }
+
     /** logmeanexp over a vector, computed stably in double. */
     static double logMeanExp(double[] v) {
         double max = Double.NEGATIVE_INFINITY;

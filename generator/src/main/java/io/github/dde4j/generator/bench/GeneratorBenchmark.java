@@ -135,6 +135,59 @@ public final class GeneratorBenchmark {
         return new Result("train", d, width, batch, steps, sec, Double.NaN, steps / sec);
     }
 
+    /**
+     * Generator training steps per second against a KDE target, as {@code trainOnData} trains:
+     * {@link GeneratorTarget#ofSampler} of a standard Gaussian with a reference set of
+     * {@code 2 * batch} rows redrawn every step (the same size as the generator's own KDE reference
+     * set). Each level needs the target's score and log density: one pass over the reference set
+     * since {@link GeneratorTarget#smoothed}, two before.
+     */
+    public static Result trainingKde(int d, int width, int batch, int steps) {
+        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
+                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
+                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        GeneratorTarget t = GeneratorTarget.ofSampler(MultivariateGaussian.standard(d), 2 * batch);
+        new GeneratorTrainer(c.withSteps(3)).train(t);
+        long t0 = System.nanoTime();
+        new GeneratorTrainer(c.withSteps(steps)).train(t);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("train-kde", d, width, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
+    /**
+     * Generator training steps per second against a Monte Carlo smoothed field target
+     * ({@link GeneratorTarget#ofDde(io.github.dde4j.dde.ScalarField, double, int)} with the closed-form
+     * field f(x) = -|x|^2 / 2 at sigma_p = 0.1 and {@code mc} draws per point), so that the timed work is
+     * the smoothing (draws, softmax weights, logmeanexp) rather than a network.
+     */
+    public static Result trainingMonteCarlo(int d, int width, int batch, int steps, int mc) {
+        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
+                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
+                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        io.github.dde4j.dde.ScalarField f = new io.github.dde4j.dde.ScalarField() {
+            @Override
+            public int dimension() {
+                return d;
+            }
+
+            @Override
+            public org.nd4j.linalg.api.ndarray.INDArray value(org.nd4j.linalg.api.ndarray.INDArray x) {
+                return x.mul(x).sum(1).muli(-0.5);
+            }
+
+            @Override
+            public org.nd4j.linalg.api.ndarray.INDArray inputGradient(org.nd4j.linalg.api.ndarray.INDArray x) {
+                return x.neg();
+            }
+        };
+        GeneratorTarget t = GeneratorTarget.ofDde(f, 0.1, mc);
+        new GeneratorTrainer(c.withSteps(3)).train(t);
+        long t0 = System.nanoTime();
+        new GeneratorTrainer(c.withSteps(steps)).train(t);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("train-mc", d, width, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
     /** The standard set: sampling for d = 2, 4, 64 (width 128), forward floors, training at d = 2 and 64. */
     public static List<Result> runAll(boolean quick) {
         long rows = quick ? 200_000 : 2_000_000;
@@ -146,18 +199,36 @@ public final class GeneratorBenchmark {
         }
         out.add(training(2, 128, 512, steps));
         out.add(training(64, 128, 512, steps));
+        out.add(trainingKde(2, 128, 512, steps));
+        out.add(trainingKde(64, 128, 512, steps));
+        out.add(trainingMonteCarlo(2, 128, 512, steps, 16));
         return out;
     }
 
+    /**
+     * {@code [--quick] [--train-only]}: one JSON line per case; {@code --train-only} skips the sampling
+     * and forward cases.
+     */
     public static void main(String[] args) {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        List<String> a = List.of(args);
+        boolean quick = a.contains("--quick");
         long rows = quick ? 200_000 : 2_000_000;
         int steps = quick ? 10 : 100;
+        if (a.contains("--train-only")) {
+            System.out.println(training(2, 128, 512, steps).toJson());
+            System.out.println(trainingKde(2, 128, 512, steps).toJson());
+            System.out.println(trainingKde(64, 128, 512, steps).toJson());
+            System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
+            return;
+        }
         for (int d : new int[] {2, 4, 64}) {
             System.out.println(sampling(d, 128, rows).toJson());
             System.out.println(forward(d, 128, rows).toJson());
         }
         System.out.println(training(2, 128, 512, steps).toJson());
         System.out.println(training(64, 128, 512, steps).toJson());
+        System.out.println(trainingKde(2, 128, 512, steps).toJson());
+        System.out.println(trainingKde(64, 128, 512, steps).toJson());
+        System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
     }
 }
