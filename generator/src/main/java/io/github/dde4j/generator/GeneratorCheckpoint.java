@@ -14,8 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param config     the run's configuration
  * @param step       generator steps completed
  * @param parameters generator parameters (1 x P)
- * @param adamM      Adam first moment
- * @param adamV      Adam second moment
+ * @param adamM      Adam first moment (1 x P, float64; checkpoints written before the generator used dde's Adam
+ *                   hold float32 moments, which are accepted and widened exactly)
+ * @param adamV      Adam second moment (same layout)
  * @param adamT      Adam step count
  * @param rngState   saved state of the run's random generator
  * @param bestMmd2   best MMD^2 seen (stop rule), +inf if none

@@ -10,7 +10,6 @@ import io.github.dde4j.core.progress.TrainingEvent;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.DdeLearner;
-import io.github.dde4j.generator.nn.Adam;
 import io.github.dde4j.generator.nn.MlpGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -217,7 +216,7 @@ public final class GeneratorTrainer {
 
         RestorableUniformRandomProvider rng = RandomSources.stream(seed, 0);
         INDArray flat = net.parameters();
-        Adam adam = new Adam(flat);
+        FlatAdam adam = new FlatAdam(config, flat.length());
         long step = 0;
         double best = Double.POSITIVE_INFINITY;
         int bad = 0;
@@ -318,7 +317,7 @@ public final class GeneratorTrainer {
             }
             lastGood.assign(flat);
             double lr = config.learningRateAt(step);
-            adam.step(flat, grad, lr);
+            adam.step(flat, grad);
             step++;
             listener.onEvent(new TrainingEvent.Step(PHASE, step, total, loss, levels[levels.length - 1], lr,
                     System.nanoTime() - t0));
