@@ -1,0 +1,93 @@
+package io.github.dde4j.generator;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.dist.GaussianMixture;
+import io.github.dde4j.core.metrics.Mmd;
+import io.github.dde4j.core.progress.TrainingEvent;
+import io.github.dde4j.core.toy.EightGaussians;
+import io.github.dde4j.core.toy.Toy;
+import io.github.dde4j.core.toy.Toys;
+import io.github.dde4j.dde.DdeConfig;
+import io.github.dde4j.dde.nn.AdamConfig;
+import io.github.dde4j.dde.nn.LearningRateSchedule;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Measures qModel DDE (f_q networks, METHOD.md section 3) on eight Gaussians with the criteria of
+ * {@link GeneratorLongTest#eightGaussiansFromClosedFormMixture} (docs/generator.md, "qModel DDE").
+ * Not a test (no assertions); run by hand:
+ * <pre>
+ *   java -cp generator/target/test-classes:generator/target/classes:$(cat cp.txt) \
+ *       -Dsteps=600 -DqSteps=5 -DfqWidth=64 -DfqLr=1e-3 io.github.dde4j.generator.QModelDdeExperiment
+ * </pre>
+ * Properties: steps (600), qSteps (5), fqWidth (128), fqDepth (3), fqLr (1e-3), fqSchedule (constant |
+ * cosine, constant), lr (generator, 1e-3), seed (42), levels (4), sigmaMax (1.0).
+ */
+public final class QModelDdeExperiment {
+
+    private QModelDdeExperiment() {
+    }
+
+    static GeneratorConfig config() {
+        GeneratorConfig c = GeneratorConfig.defaults().withSteps(Integer.getInteger("steps", 600))
+                .withEvaluation(Integer.getInteger("evalEvery", 200), 2000, 0, 0)
+                .withQModel(GeneratorConfig.QModel.DDE, Integer.getInteger("qSteps", 5))
+                .withSeed(Long.getLong("seed", 42L));
+        c = c.withSigma(0.1, Double.parseDouble(System.getProperty("sigmaMax", "1.0")), Integer.getInteger("levels", 4),
+                false);
+        return c.withLearningRate(Double.parseDouble(System.getProperty("lr", "1e-3")), c.schedule());
+    }
+
+    static DdeLearnerFactory fq() {
+        int width = Integer.getInteger("fqWidth", 128);
+        int depth = Integer.getInteger("fqDepth", 3);
+        double lr = Double.parseDouble(System.getProperty("fqLr", "1e-3"));
+        LearningRateSchedule sch = "cosine".equals(System.getProperty("fqSchedule", "constant"))
+                ? LearningRateSchedule.cosine(0.05) : LearningRateSchedule.constant();
+        return DdeLearnerFactory.of(DdeConfig.builder().hidden(depth, width).adam(AdamConfig.of(lr).withSchedule(sch))
+                .build());
+    }
+
+    /** Keeps rows of modes 0 .. modeCount/2 - 1 with probability 2/3 (GeneratorLongTest's floor). */
+    static double[][] thinHalfTheModes(Toy toy, double[][] x, long seed) {
+        UniformRandomProvider rng = RandomSources.seeded(seed);
+        int half = toy.modeCount() / 2;
+        return Arrays.stream(x).filter(r -> toy.mode(r) >= half || rng.nextDouble() < 2.0 / 3).toArray(double[][]::new);
+    }
+
+    public static void main(String[] args) {
+        GaussianMixture gm = Toys.eightGaussians();
+        GeneratorConfig c = config();
+        String label = String.format(Locale.ROOT, "qSteps=%d fqWidth=%s fqDepth=%s fqLr=%s fqSchedule=%s lr=%s steps=%d levels=%d seed=%d",
+                c.qSteps(), System.getProperty("fqWidth", "128"), System.getProperty("fqDepth", "3"),
+                System.getProperty("fqLr", "1e-3"), System.getProperty("fqSchedule", "constant"), c.learningRate(),
+                c.steps(), c.levels(), c.seed());
+        System.out.println("START " + label);
+        long t0 = System.nanoTime();
+        Generator g = new GeneratorTrainer(c).withQLearners(fq()).withListener(ev -> {
+            if (ev instanceof TrainingEvent.Evaluation e) {
+                System.out.printf(Locale.ROOT, "  step %d %.0f s %s%n", e.step(), (System.nanoTime() - t0) / 1e9, e.metrics());
+            }
+        }).train(GeneratorTarget.of(gm));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        int n = 10_000;
+        double[][] x = g.sample(n, 1);
+        double[] sh = Toys.modeShares(x, gm.means());
+        Toy truth = EightGaussians.standard();
+        double[][] t1 = truth.sample(n, RandomSources.seeded(101));
+        double[][] t2 = truth.sample(n, RandomSources.seeded(102));
+        double h = Mmd.medianBandwidth(t1, t1);
+        double mg = Mmd.unbiased(x, t1, h);
+        double mt = Mmd.unbiased(t2, t1, h);
+        double floor = Mmd.unbiased(thinHalfTheModes(truth, t2, 103), t1, h);
+        double bound = 2 * Math.max(mt, 0) + floor;
+        double min = Arrays.stream(sh).min().orElseThrow();
+        double max = Arrays.stream(sh).max().orElseThrow();
+        boolean ok = min >= 0.08 && max <= 0.17 && mg < bound;
+        System.out.printf(Locale.ROOT, "RESULT %s: %.0f s, shares %.3f..%.3f %s, mmd2 %.5f (true-true %.5f, floor %.5f, bound %.5f) %s%n",
+                label, secs, min, max, Arrays.toString(Arrays.stream(sh).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                mg, mt, floor, bound, ok ? "MEETS" : "FAILS");
+    }
+}
