@@ -48,7 +48,7 @@ public final class DdeTraining {
     private final double[] clean;
     private final double[] noisy;
     private final double[] targets;
-    private final double[] distances;
+    private final LowVarianceTargets lowVariance;
     private final double[] sampledRef;
 
     private long step;
@@ -77,7 +77,7 @@ public final class DdeTraining {
         this.noisy = new double[batch * d];
         this.targets = new double[batch * d];
         boolean full = n <= config.fullReferenceLimit();
-        this.distances = new double[Math.max(full ? n : config.referenceSize(), batch) + 1];
+        this.lowVariance = new LowVarianceTargets();
         this.sampledRef = full ? null : new double[config.referenceSize() * d];
         if (validationRowsZ != null && validationRowsZ.length > 0) {
             // noise drawn once from its own stream, so that every evaluation sees the same problem
@@ -93,8 +93,7 @@ public final class DdeTraining {
                 validationTargets[i] = -eta / (sigma * sigma);
             }
             if (config.objective() == Objective.LOW_VARIANCE) {
-                double[] scratch = new double[n + 1];
-                LowVarianceTargets.compute(train, n, vClean, validationY, validationRows, d, sigma, validationTargets, scratch);
+                lowVariance.compute(train, n, vClean, validationY, validationRows, d, sigma, validationTargets);
             }
         } else {
             this.validationRows = 0;
@@ -202,13 +201,13 @@ public final class DdeTraining {
         }
         if (config.objective() == Objective.LOW_VARIANCE) {
             if (sampledRef == null) {
-                LowVarianceTargets.compute(train, n, null, noisy, batch, d, sigma, targets, distances);
+                lowVariance.compute(train, n, null, noisy, batch, d, sigma, targets);
             } else {
                 int r = config.referenceSize();
                 for (int j = 0; j < r; j++) {
                     System.arraycopy(train, rng.nextInt(n) * d, sampledRef, j * d, d);
                 }
-                LowVarianceTargets.compute(sampledRef, r, clean, noisy, batch, d, sigma, targets, distances);
+                lowVariance.compute(sampledRef, r, clean, noisy, batch, d, sigma, targets);
             }
         }
         ws.setBatch(noisy, targets, batch);
