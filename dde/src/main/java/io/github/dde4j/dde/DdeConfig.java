@@ -106,8 +106,8 @@ public record DdeConfig(List<Integer> hiddenWidths, Activation activation, boole
 
     /**
      * Builds a {@link DdeConfig}. Defaults: 3 hidden layers of 128 softplus units, no skips, sigma
-     * fixed at 0.1, LOW_VARIANCE with reference 512 / full reference up to 2048 rows, batch 512,
-     * 4000 steps, Adam 1e-3 with cosine decay to 5%, seed 0, standardised, no early stop,
+     * fixed at 0.1, LOW_VARIANCE with reference 1024 / full reference up to 2048 rows, batch 512,
+     * 4000 steps, Adam 1e-3 with cosine decay to 0, seed 0, standardised, no early stop,
      * float32, threads from Nd4jRuntime.
      */
     public static final class Builder {
@@ -116,12 +116,12 @@ public record DdeConfig(List<Integer> hiddenWidths, Activation activation, boole
         private boolean residual;
         private SigmaSchedule sigma = SigmaSchedule.fixed(0.1);
         private Objective objective = Objective.LOW_VARIANCE;
-        private int referenceSize = 512;
+        private int referenceSize = 1024;
         private int fullReferenceLimit = 2048;
         private int batchSize = 512;
         private long steps = 4000;
         private int epochs;
-        private AdamConfig adam = AdamConfig.of(1e-3).withSchedule(LearningRateSchedule.cosine(0.05));
+        private AdamConfig adam = AdamConfig.of(1e-3).withSchedule(LearningRateSchedule.cosine(0));
         private long seed;
         private boolean standardize = true;
         private EarlyStopping earlyStopping;
