@@ -268,7 +268,7 @@ public final class GeneratorTrainer {
             target.beforeGeneratorStep(step, rng);
             INDArray qRef = null;
             if (fq.isEmpty()) {
-                qRef = work.forward(normal(config.qReferenceSize(), k, dt, gauss));
+                qRef = forwardNoGrad(work, normal(config.qReferenceSize(), k, dt, gauss));
             } else {
                 for (int i = 0; i < fq.size(); i++) {
                     for (int j = 0; j < config.qSteps(); j++) {
@@ -401,6 +401,28 @@ public final class GeneratorTrainer {
             m.put("energy", EnergyDistance.of(gen, evalRef));
         }
         return m;
+    }
+
+    /**
+     * g(z) without the backpropagation bookkeeping, for the q-model KDE's reference set: through the
+     * network's {@link MlpGenerator.Inference} path (plain arrays, one BLAS call per layer, a snapshot of
+     * the current weights) instead of ND4J ops. Measured on the demo's shape (1,024 rows, hidden
+     * 128 x 3): the ND4J forward's buffer allocations were the largest remaining part of a step after
+     * the fused KDE (docs/generator.md, "Fused KDE kernel"). Same maths; the inference path's float32
+     * activations are a few ulp from ND4J's, so the reference rows agree to float rounding.
+     */
+    static INDArray forwardNoGrad(MlpGenerator net, INDArray z) {
+        int n = (int) z.rows();
+        int d = net.dimension();
+        MlpGenerator.Inference inf = net.inference(n);
+        if (net.dataType() == DataType.FLOAT) {
+            float[] out = new float[n * d];
+            inf.forward(z.castTo(DataType.FLOAT).dup('c').data().asFloat(), n, out);
+            return Nd4j.create(out, new long[] {n, d}, 'c');
+        }
+        double[] out = new double[n * d];
+        inf.forward(z.castTo(DataType.DOUBLE).dup('c').data().asDouble(), n, out);
+        return Nd4j.create(out, new long[] {n, d}, 'c');
     }
 
     /** An n x c standard normal batch drawn from {@code g} in row-major order. */

@@ -155,6 +155,23 @@ public final class GeneratorBenchmark {
     }
 
     /**
+     * Generator training steps per second in the CLI demo's shape: {@link GeneratorTrainer#trainOnData}
+     * on 2,000 rows of the 2-D eight Gaussians, batch {@code batch}, otherwise
+     * {@link GeneratorConfig#defaults()} (hidden 128 x 3, 4 levels, qModel KDE with 1,024 reference
+     * rows, so the data target's KDE also uses 1,024 resampled rows per step), evaluation off.
+     */
+    public static Result trainingEightGaussiansData(int batch, int steps) {
+        double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
+        GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
+                .withEvaluation(0, 100, 0, 0);
+        new GeneratorTrainer(c.withSteps(3)).trainOnData(rows);
+        long t0 = System.nanoTime();
+        new GeneratorTrainer(c.withSteps(steps)).trainOnData(rows);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("train-data-8g", 2, 128, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
+    /**
      * Generator training steps per second against a Monte Carlo smoothed field target
      * ({@link GeneratorTarget#ofDde(io.github.dde4j.dde.ScalarField, double, int)} with the closed-form
      * field f(x) = -|x|^2 / 2 at sigma_p = 0.1 and {@code mc} draws per point), so that the timed work is
@@ -202,12 +219,14 @@ public final class GeneratorBenchmark {
         out.add(trainingKde(2, 128, 512, steps));
         out.add(trainingKde(64, 128, 512, steps));
         out.add(trainingMonteCarlo(2, 128, 512, steps, 16));
+        out.add(trainingEightGaussiansData(256, steps));
         return out;
     }
 
     /**
-     * {@code [--quick] [--train-only]}: one JSON line per case; {@code --train-only} skips the sampling
-     * and forward cases.
+     * {@code [--quick] [--train-only | --kde-only]}: one JSON line per case; {@code --train-only} skips the
+     * sampling and forward cases, {@code --kde-only} runs only the KDE-target training cases
+     * ({@code train-kde} d = 2 and 64, {@code train-data-8g}).
      */
     public static void main(String[] args) {
         List<String> a = List.of(args);
@@ -219,6 +238,13 @@ public final class GeneratorBenchmark {
             System.out.println(trainingKde(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
+            System.out.println(trainingEightGaussiansData(256, steps).toJson());
+            return;
+        }
+        if (a.contains("--kde-only")) {
+            System.out.println(trainingKde(2, 128, 512, steps).toJson());
+            System.out.println(trainingKde(64, 128, 512, steps).toJson());
+            System.out.println(trainingEightGaussiansData(256, steps).toJson());
             return;
         }
         for (int d : new int[] {2, 4, 64}) {
@@ -230,5 +256,6 @@ public final class GeneratorBenchmark {
         System.out.println(trainingKde(2, 128, 512, steps).toJson());
         System.out.println(trainingKde(64, 128, 512, steps).toJson());
         System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
+        System.out.println(trainingEightGaussiansData(256, steps).toJson());
     }
 }
