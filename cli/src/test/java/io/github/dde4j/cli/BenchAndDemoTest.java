@@ -50,5 +50,10 @@ class BenchAndDemoTest {
         assertTrue(Double.isFinite(kde) && kde < 0, "faithful KDE log-likelihood " + kde);
         assertTrue(j.at("/eight_gaussians/dde/log_likelihood").isNumber());
         assertTrue(j.at("/eight_gaussians/generator/mmd2").isNumber());
+        assertTrue(j.at("/eight_gaussians/generator/true_log_density_of_generated").isNumber());
+        // the schedule is sized to the budget: at most the quick schedule, and the run does not exceed it
+        long scheduled = j.at("/eight_gaussians/generator/scheduled_steps").asLong();
+        long done = j.at("/eight_gaussians/generator/steps").asLong();
+        assertTrue(scheduled >= 1 && scheduled <= 60 && done <= scheduled, "steps " + done + " of " + scheduled);
     }
 }
