@@ -135,8 +135,8 @@ class GeneratorLongTest {
      * configuration (600 steps) the trained generators FAIL this check: closed-form target -3.54,
      * from data -3.67 (true -1.69, ring -3.75): balanced shares, but the tangential spread is twice the
      * true one and ~18% of the rows lie more than 0.3 rad off every centre. Longer runs approach the
-     * bound (1,500 steps at learning rate 3e-3: -2.19) and 3,000 steps at 3e-3 meet it (-2.05, closed-form
-     * target, one seed). The check is kept as is: it states the property the generator is meant to have.
+     * bound (1,500 steps at learning rate 3e-3: -2.19) and 3,000 steps at 3e-3 meet it (closed-form target
+     * -2.05, from data -1.95; one seed). The check is kept as is: it states the property the generator is meant to have.
      */
     private static void assertEightGaussiansLogDensity(String name, double[][] gen) {
         GaussianMixture p = EightGaussians.standard().density();
