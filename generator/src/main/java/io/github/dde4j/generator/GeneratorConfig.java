@@ -167,10 +167,15 @@ public record GeneratorConfig(
                 doublePrecision, seed, p);
     }
 
-    /** The measured defaults (see docs/generator.md). */
+    /**
+     * The measured defaults (see docs/generator.md): 2,000 steps at learning rate 1e-2 (cosine to 5%).
+     * Measured on eight Gaussians, mean exact log density of 10,000 generated rows against -1.686 for
+     * true rows: 600 steps at 1e-3 (the earlier defaults) -3.54 (closed-form target) / -3.67 (from
+     * data), a ring through the modes; 2,000 steps at 1e-2 -2.03 / -1.96, eight separate blobs.
+     */
     public static GeneratorConfig defaults() {
         return new GeneratorConfig(0, List.of(128, 128, 128), GeneratorActivation.SILU, MlpGenerator.Skip.AFFINE,
-                Init.GAUSSIAN, 0.1, 512, 600, 1e-3, Schedule.COSINE, 0.05, 0.1, 1.0, 4, false, 0.7,
+                Init.GAUSSIAN, 0.1, 512, 2000, 1e-2, Schedule.COSINE, 0.05, 0.1, 1.0, 4, false, 0.7,
                 QModel.KDE, 1024, 5, 16, 200, 2000, 0, 0.01, 0.0, 1000.0, false, 42L, 2.0);
     }
 
