@@ -169,33 +169,36 @@ final class Kernels {
      * the fused loop for large d.
      */
     static KdeResult kdeGemm(INDArray y, INDArray ref, double s) {
-        INDArray yy = y.mul(y).sum(1).reshape(y.rows(), 1);
-        INDArray rr = ref.mul(ref).sum(1).reshape(1, ref.rows());
-        INDArray logits = y.mmul(ref.transpose()).muli(2.0).subiColumnVector(yy).subiRowVector(rr)
-                .muli(1.0 / (2 * s * s));
-        INDArray max = logits.max(1).reshape(y.rows(), 1);
-        Transforms.exp(logits.subiColumnVector(max), false);
-        INDArray sum = logits.sum(1).reshape(y.rows(), 1);
-        logits.diviColumnVector(sum);
-        INDArray score = logits.mmul(ref).subi(y).muli(1.0 / (s * s));
-        int d = y.columns();
-        double c = -Math.log(ref.rows()) - 0.5 * d * Math.log(2 * Math.PI * s * s);
-        INDArray log = Transforms.log(sum, false).addi(max).addi(c).reshape(y.rows());
-        return new KdeResult(score, log);
+        GemmKernel k = gemmKernel(y, ref, s);
+        k.weights().diviColumnVector(k.sum());
+        INDArray score = k.weights().mmul(ref).subi(y).muli(1.0 / (s * s));
+        return new KdeResult(score, k.logDensity(y, ref, s));
     }
 
     /** {@link #kdeGemm}'s log density alone, without the second GEMM. */
     static INDArray kdeGemmLogDensity(INDArray y, INDArray ref, double s) {
+        return gemmKernel(y, ref, s).logDensity(y, ref, s);
+    }
+
+    /**
+     * The shared part of the GEMM path: exp(logit - row max) per query row and reference row
+     * ({@code weights}, unnormalised, n x M), the row maxima and the row sums (n x 1 each).
+     */
+    private record GemmKernel(INDArray weights, INDArray max, INDArray sum) {
+        INDArray logDensity(INDArray y, INDArray ref, double s) {
+            double c = -Math.log(ref.rows()) - 0.5 * y.columns() * Math.log(2 * Math.PI * s * s);
+            return Transforms.log(sum, true).addi(max).addi(c).reshape(y.rows());
+        }
+    }
+
+    private static GemmKernel gemmKernel(INDArray y, INDArray ref, double s) {
         INDArray yy = y.mul(y).sum(1).reshape(y.rows(), 1);
         INDArray rr = ref.mul(ref).sum(1).reshape(1, ref.rows());
         INDArray logits = y.mmul(ref.transpose()).muli(2.0).subiColumnVector(yy).subiRowVector(rr)
                 .muli(1.0 / (2 * s * s));
         INDArray max = logits.max(1).reshape(y.rows(), 1);
         Transforms.exp(logits.subiColumnVector(max), false);
-        INDArray sum = logits.sum(1).reshape(y.rows(), 1);
-        int d = y.columns();
-        double c = -Math.log(ref.rows()) - 0.5 * d * Math.log(2 * Math.PI * s * s);
-        return Transforms.log(sum, false).addi(max).addi(c).reshape(y.rows());
+        return new GemmKernel(logits, max, logits.sum(1).reshape(y.rows(), 1));
     }
 
     /** logmeanexp over a vector, computed stably in double. */

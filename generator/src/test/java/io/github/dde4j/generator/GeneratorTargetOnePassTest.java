@@ -10,7 +10,6 @@ import io.github.dde4j.core.dist.MultivariateGaussian;
 import io.github.dde4j.core.toy.Toys;
 import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.dde.DdeTrainer;
-import io.github.dde4j.dde.ScalarField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,27 +28,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * so they agree to float32 rounding of the values (1e-5 relative in float32, 1e-12 in float64).
  */
 class GeneratorTargetOnePassTest {
-
-    /** f(y) = log N(y; 0, (1 + s0^2) I) up to a constant. */
-    private static ScalarField gaussianField(double s0) {
-        double v = 1 + s0 * s0;
-        return new ScalarField() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public INDArray value(INDArray y) {
-                return y.mul(y).sum(1).muli(-0.5 / v);
-            }
-
-            @Override
-            public INDArray inputGradient(INDArray y) {
-                return y.mul(-1.0 / v);
-            }
-        };
-    }
 
     /** A density with a score that is not one of the closed-form classes (so it is Monte Carlo smoothed). */
     private static Density wrapped(Density p) {
@@ -89,7 +67,7 @@ class GeneratorTargetOnePassTest {
         m.put("gaussian", () -> GeneratorTarget.of(g));
         m.put("data", () -> GeneratorTarget.ofData(gm.sample(300, RandomSources.seeded(3)), 64));
         m.put("sampler", () -> GeneratorTarget.ofSampler(gm, 64));
-        m.put("dde", () -> GeneratorTarget.ofDde(gaussianField(0.1), 0.1, 8));
+        m.put("dde", () -> GeneratorTarget.ofDde(GeneratorTargetTest.gaussianField(0.1), 0.1, 8));
         m.put("density", () -> GeneratorTarget.ofDensity(wrapped(g), 8));
         m.put("alongside", () -> GeneratorTarget.trainedAlongside(DdeTrainer.learner(DdeConfig.builder().hidden(1, 8)
                 .build(), 2), gm.sample(100, RandomSources.seeded(4)), 0.1, 1, 16));

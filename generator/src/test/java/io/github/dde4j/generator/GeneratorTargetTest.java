@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class GeneratorTargetTest {
 
     /** f(y) = log N(y; 0, (1 + s0^2) I): the exact DDE of p = N(0, I) at sigma s0. */
-    private static ScalarField gaussianField(double s0) {
+    static ScalarField gaussianField(double s0) {
         double v = 1 + s0 * s0;
         return new ScalarField() {
             @Override
