@@ -36,14 +36,11 @@ final class LowVarianceTargets {
             distances = new double[nRef];
             sums = new double[d];
         }
-        computeRows(ref, nRef, own, y, 0, rows, d, sigma, out, distances, sums);
-    }
-
-    private static void computeRows(double[] ref, int nRef, double[] own, double[] y, int from, int to, int d,
-                                    double sigma, double[] out, double[] scratch, double[] acc) {
+        double[] scratch = distances;
+        double[] acc = sums;
         double inv2s2 = 1 / (2 * sigma * sigma);
         double invS2 = 1 / (sigma * sigma);
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < rows; i++) {
             int yo = i * d;
             double min = Double.POSITIVE_INFINITY;
             for (int j = 0, p = 0; j < nRef; j++) {
