@@ -3,7 +3,6 @@ package io.github.dde4j.dde;
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
 import io.github.dde4j.core.data.Standardizer;
-import io.github.dde4j.dde.nn.Nd4jRuntime;
 import io.github.dde4j.dde.nn.ScalarMlp;
 import io.github.dde4j.dde.normalize.GridLogPartition;
 import io.github.dde4j.dde.normalize.ImportanceSamplingLogPartition;
@@ -15,6 +14,7 @@ import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.io.ModelFormatException;
 import io.github.dde4j.dde.nn.MlpSpec;
+import io.github.dde4j.dde.nn.NdRows;
 import io.github.dde4j.dde.nn.Precision;
 import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;
@@ -24,9 +24,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fitted Denoising Density Estimator: a scalar network f with exp f proportional to the
@@ -233,23 +231,23 @@ public final class Dde implements Density, ScalarField {
     @Override
     public INDArray value(INDArray y) {
         double[] v = logDensityUnnormalized(toRows(y));
-        Nd4jRuntime.ensureInitialized();
-        return Nd4j.createFromArray(v).castTo(y.dataType());
+        return NdRows.vector(v, y.dataType());
     }
 
     /** {@link ScalarField}: the score in caller units. */
     @Override
     public INDArray inputGradient(INDArray y) {
         double[][] s = score(toRows(y));
-        Nd4jRuntime.ensureInitialized();
-        return Nd4j.createFromArray(s).castTo(y.dataType());
+        int d = dimension();
+        double[] flat = new double[s.length * d];
+        for (int i = 0; i < s.length; i++) {
+            System.arraycopy(s[i], 0, flat, i * d, d);
+        }
+        return NdRows.matrix(flat, s.length, d, y.dataType());
     }
 
     static double[][] toRows(INDArray y) {
-        if (y == null || y.rank() != 2) {
-            throw new IllegalArgumentException("expected an n x d matrix, got " + (y == null ? "null" : y.shapeInfoToString()));
-        }
-        return y.castTo(DataType.DOUBLE).toDoubleMatrix();
+        return NdRows.rows(y, "points");
     }
 
     /**

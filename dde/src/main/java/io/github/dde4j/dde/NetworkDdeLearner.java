@@ -5,12 +5,12 @@ import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.dde.nn.Adam;
+import io.github.dde4j.dde.nn.NdRows;
 import io.github.dde4j.dde.nn.Nd4jRuntime;
 import io.github.dde4j.dde.nn.ScalarMlp;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The {@link DdeLearner} of {@link DdeTrainer#learner}: a network and its Adam state. */
 final class NetworkDdeLearner implements DdeLearner {
@@ -26,6 +26,9 @@ final class NetworkDdeLearner implements DdeLearner {
     private final LowVarianceTargets lowVariance;
     private double lastSigma = Double.NaN;
     private double lastLoss = Double.NaN;
+    /** Rows per evaluation chunk (bounds the evaluation scratch). */
+    private static final int EVAL_CHUNK = 1024;
+    private ScalarMlp.Workspace evalWs;
 
     NetworkDdeLearner(DdeConfig config, int dimension) {
         if (config == null) {
@@ -51,9 +54,8 @@ final class NetworkDdeLearner implements DdeLearner {
         if (rng == null) {
             throw new IllegalArgumentException("rng is null");
         }
-        double[][] rows = Dde.toRows(cleanBatch);
-        Checks.requirePoints(rows, d, "clean");
-        int b = rows.length;
+        double[] rows = flatPoints(cleanBatch, "clean");
+        int b = rows.length / d;
         if (ws == null || ws.maxRows() < b) {
             ws = net.workspace(b);
             clean = new double[b * d];
@@ -66,7 +68,7 @@ final class NetworkDdeLearner implements DdeLearner {
             for (int j = 0; j < d; j++) {
                 int p = i * d + j;
                 double eta = sigma * gauss.sample();
-                clean[p] = rows[i][j];
+                clean[p] = rows[p];
                 noisy[p] = clean[p] + eta;
                 targets[p] = -eta * invS2;
             }
@@ -107,13 +109,60 @@ final class NetworkDdeLearner implements DdeLearner {
 
     @Override
     public INDArray value(INDArray y) {
-        double[] v = net.value(Dde.toRows(y));
-        return Nd4j.createFromArray(v).castTo(y.dataType());
+        double[] x = flatPoints(y, "points");
+        int n = x.length / d;
+        double[] v = new double[n];
+        for (int start = 0; start < n; start += EVAL_CHUNK) {
+            int rows = Math.min(EVAL_CHUNK, n - start);
+            ScalarMlp.Workspace w = evalWorkspace(rows);
+            w.setBatch(java.util.Arrays.copyOfRange(x, start * d, (start + rows) * d), null, rows);
+            w.values(rows, v, start);
+        }
+        return NdRows.vector(v, y.dataType());
     }
 
     @Override
     public INDArray inputGradient(INDArray y) {
-        double[][] s = net.score(Dde.toRows(y));
-        return Nd4j.createFromArray(s).castTo(y.dataType());
+        double[] x = flatPoints(y, "points");
+        int n = x.length / d;
+        double[] g = new double[x.length];
+        for (int start = 0; start < n; start += EVAL_CHUNK) {
+            int rows = Math.min(EVAL_CHUNK, n - start);
+            ScalarMlp.Workspace w = evalWorkspace(rows);
+            w.setBatch(java.util.Arrays.copyOfRange(x, start * d, (start + rows) * d), null, rows);
+            w.evaluate(rows, null, 0);
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < d; j++) {
+                    g[(start + i) * d + j] = w.score(i, j);
+                }
+            }
+        }
+        return NdRows.matrix(g, n, d, y.dataType());
+    }
+
+    /** The points of {@code y} (n x d, finite) as one row-major array, copied in bulk. */
+    private double[] flatPoints(INDArray y, String where) {
+        double[] x = NdRows.flat(y, where);
+        if (y.rows() == 0) {
+            throw new IllegalArgumentException(where + " has no rows");
+        }
+        if (y.columns() != d) {
+            throw new IllegalArgumentException(where + " has " + y.columns() + " columns, the learner's dimension is " + d);
+        }
+        for (int p = 0; p < x.length; p++) {
+            if (!Double.isFinite(x[p])) {
+                throw new IllegalArgumentException(where + " row " + p / d + ", column " + p % d + ": value " + x[p]
+                        + " is not finite");
+            }
+        }
+        return x;
+    }
+
+    /** The evaluation scratch, kept between calls (the learner is single-threaded). */
+    private ScalarMlp.Workspace evalWorkspace(int rows) {
+        if (evalWs == null || evalWs.maxRows() < rows) {
+            evalWs = net.workspace(rows);
+        }
+        return evalWs;
     }
 }

@@ -70,4 +70,56 @@ class DdeLearnerTest {
         assertArrayEquals(before, snap.value(pts).toDoubleVector(), 0.0);
         assertFalse(java.util.Arrays.equals(before, learner.value(pts).toDoubleVector()));
     }
+
+    /**
+     * value and inputGradient past one evaluation chunk (1024 rows) and on a row view: the
+     * gradient agrees with central differences of value (float64 network, step 1e-5, so the
+     * error is O(h^2) plus rounding, far below 1e-6), and every row is evaluated (a row's value
+     * does not depend on where it sits in the batch).
+     */
+    @Test
+    void evaluatesLargeBatchesAndViewsConsistently() {
+        DdeConfig c = DdeConfig.builder().hidden(2, 16).precision(io.github.dde4j.dde.nn.Precision.FLOAT64).seed(3).build();
+        DdeLearner learner = DdeTrainer.learner(c, 2);
+        UniformRandomProvider rng = RandomSources.seeded(4);
+        for (int i = 0; i < 20; i++) {
+            learner.step(gaussianBatch(128, rng), 0.5, rng);
+        }
+        INDArray pts = gaussianBatch(2500, rng).castTo(DataType.DOUBLE);
+        double[] v = learner.value(pts).toDoubleVector();
+        double[][] g = learner.inputGradient(pts).toDoubleMatrix();
+        assertEquals(2500, v.length);
+        assertEquals(2500, g.length);
+        double h = 1e-5;
+        for (int i : new int[] {0, 1023, 1024, 2047, 2499}) {
+            for (int j = 0; j < 2; j++) {
+                INDArray plus = pts.getRow(i).dup().reshape(1, 2);
+                INDArray minus = plus.dup();
+                plus.putScalar(0, j, plus.getDouble(0, j) + h);
+                minus.putScalar(0, j, minus.getDouble(0, j) - h);
+                double fd = (learner.value(plus).getDouble(0) - learner.value(minus).getDouble(0)) / (2 * h);
+                assertEquals(fd, g[i][j], 1e-6, "row " + i + ", coordinate " + j);
+            }
+        }
+        INDArray tail = pts.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2000, 2500),
+                org.nd4j.linalg.indexing.NDArrayIndex.all());
+        double[] vt = learner.value(tail).toDoubleVector();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(v[2000 + i], vt[i], 1e-12, "row " + (2000 + i));
+        }
+    }
+
+    @Test
+    void rejectsBadPointsNamingThePlace() {
+        DdeLearner learner = DdeTrainer.learner(DdeConfig.builder().hidden(1, 8).build(), 2);
+        INDArray bad = Nd4j.createFromArray(new double[][] {{0, 0}, {1, Double.NaN}});
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> learner.value(bad));
+        assertTrue(e.getMessage().contains("row 1, column 1"), e.getMessage());
+        IllegalArgumentException w = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> learner.inputGradient(Nd4j.zeros(DataType.FLOAT, 3, 5)));
+        assertTrue(w.getMessage().contains("5 columns"), w.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> learner.step(bad, 0.1, RandomSources.seeded(1)));
+    }
 }

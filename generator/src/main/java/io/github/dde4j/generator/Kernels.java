@@ -239,14 +239,6 @@ final class Kernels {
 
     /** An n x d array to rows of doubles, in one bulk copy. */
     static double[][] toRows(INDArray a) {
-        int n = (int) a.rows();
-        int d = (int) a.columns();
-        double[] f = a.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE && a.isView() == false && a.ordering() == 'c'
-                ? a.data().asDouble() : a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
-        double[][] out = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(f, i * d, out[i], 0, d);
-        }
-        return out;
+        return io.github.dde4j.dde.nn.NdRows.rows(a, "points");
     }
 }

@@ -378,6 +378,13 @@ public final class ScalarMlp {
             backward(rows);
         }
 
+        /** f at the first {@code rows} inputs, forward pass only, into {@code out[offset ..]}. */
+        public void values(int rows, double[] out, int offset) {
+            check(rows);
+            forward(rows, true, false, false);
+            value(rows, out, offset);
+        }
+
         /** The squared norm of the last parameter gradient (for divergence checks, clipping). */
         public double gradientNormSquared() {
             double s = 0;
