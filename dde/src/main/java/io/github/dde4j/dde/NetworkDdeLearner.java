@@ -100,6 +100,59 @@ final class NetworkDdeLearner implements DdeLearner {
     }
 
     @Override
+    public State state() {
+        return new State(adam.steps(), net.parameters(), adam.state(), lastSigma, lastLoss);
+    }
+
+    /**
+     * Restores parameters, Adam state and the last step's sigma and loss. Everything else the
+     * learner holds is scratch that each step overwrites. Validated before anything changes, so a
+     * rejected state leaves the learner as it was.
+     */
+    @Override
+    public void restore(State s) {
+        if (s == null) {
+            throw new IllegalArgumentException("learner state is null");
+        }
+        double[] p = s.parameters();
+        if (p.length != net.parameterCount()) {
+            throw new IllegalArgumentException("learner state has " + p.length + " network parameters, this learner's"
+                    + " network (dimension " + d + ", hidden " + config.hiddenWidths() + ") has " + net.parameterCount());
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isFinite(p[i])) {
+                throw new IllegalArgumentException("learner state: parameter " + i + " is " + p[i]);
+            }
+        }
+        Adam.State a = s.adam();
+        double[][] m = a.m();
+        double[][] v = a.v();
+        if ((m == null) != (v == null)) {
+            throw new IllegalArgumentException("learner state: the Adam state has only one of its two moments");
+        }
+        if (m == null && a.step() != 0) {
+            throw new IllegalArgumentException("learner state: the Adam state is at step " + a.step() + " but has no moments");
+        }
+        if (m != null) {
+            int[] sizes = net.parameterSizes();
+            if (m.length != sizes.length || v.length != sizes.length) {
+                throw new IllegalArgumentException("learner state: the Adam moments have " + m.length + " and " + v.length
+                        + " tensors, the network has " + sizes.length);
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                if (m[i].length != sizes[i] || v[i].length != sizes[i]) {
+                    throw new IllegalArgumentException("learner state: Adam moment tensor " + i + " has lengths "
+                            + m[i].length + " (m) and " + v[i].length + " (v), the network's tensor has " + sizes[i]);
+                }
+            }
+        }
+        net.setParameters(p);
+        adam.restore(a, net);
+        lastSigma = s.lastSigma();
+        lastLoss = s.lastLoss();
+    }
+
+    @Override
     public Dde snapshot() {
         double sigma = Double.isNaN(lastSigma) ? config.sigma().floor() : lastSigma;
         DdeProvenance prov = new DdeProvenance(DdeProvenance.currentVersion(), 0, "", adam.steps(), sigma, lastLoss,
