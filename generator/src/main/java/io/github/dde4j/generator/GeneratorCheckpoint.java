@@ -1,15 +1,22 @@
 package io.github.dde4j.generator;
 
+import io.github.dde4j.dde.DdeLearner;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything needed to resume a generator run bit for bit: generator parameters, Adam state, the
- * random generator's state, the step, and the stop-rule state. With qModel KDE the generator's
- * own score has no trained state, so a resumed run equals an uninterrupted one exactly (tested).
- * With qModel DDE the f_q learners are not part of the {@code DdeLearner} contract's state, so a
- * resumed run restarts them (documented limitation).
+ * random generator's state, the step, the stop-rule state and, with qModel DDE, the state of every
+ * f_q learner ({@link DdeLearner#state()}: network parameters and its Adam state; the noise they
+ * were trained on comes from the run's random generator, which is saved). A resumed run equals an
+ * uninterrupted one exactly for both q-models (same machine and thread count; tested). With
+ * qModel KDE the generator's own score has no trained state and {@code qLearners} is empty.
+ *
+ * <p>Checkpoints made before the learner states were saved (and any built with the
+ * ten-argument constructor) have an empty {@code qLearners}; resuming such a qModel DDE checkpoint
+ * restarts the f_q learners from their initialisation, so it continues, but not exactly.
  *
  * @param config     the run's configuration
  * @param step       generator steps completed
@@ -22,16 +29,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param bestMmd2   best MMD^2 seen (stop rule), +inf if none
  * @param badEvals   evaluations since the last improvement
  * @param initMean   skip-map initialisation that was used (for provenance), may be empty
+ * @param qLearners  qModel DDE: the f_q learners' states, one per noise level in level order; empty for qModel
+ *                   KDE (and for checkpoints that predate them)
  */
 public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM,
                                   INDArray adamV, long adamT, byte[] rngState, double bestMmd2, int badEvals,
-                                  String initMean) {
+                                  String initMean, List<DdeLearner.State> qLearners) {
     public GeneratorCheckpoint {
         Objects.requireNonNull(config, "config");
+        qLearners = qLearners == null ? List.of() : List.copyOf(qLearners); // the states themselves are immutable
         parameters = parameters.dup();
         adamM = adamM.dup();
         adamV = adamV.dup();
         rngState = rngState.clone();
+    }
+
+    /** A checkpoint without f_q learner states (qModel KDE, or one written before they were saved). */
+    public GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM, INDArray adamV,
+                               long adamT, byte[] rngState, double bestMmd2, int badEvals, String initMean) {
+        this(config, step, parameters, adamM, adamV, adamT, rngState, bestMmd2, badEvals, initMean, List.of());
     }
 
     @Override
@@ -43,11 +59,13 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
     public boolean equals(Object o) {
         return o instanceof GeneratorCheckpoint c && c.step == step && c.config.equals(config)
                 && c.parameters.equals(parameters) && c.adamM.equals(adamM) && c.adamV.equals(adamV)
-                && c.adamT == adamT && Arrays.equals(c.rngState, rngState);
+                && c.adamT == adamT && Arrays.equals(c.rngState, rngState)
+                && Double.compare(c.bestMmd2, bestMmd2) == 0 && c.badEvals == badEvals
+                && Objects.equals(c.initMean, initMean) && c.qLearners.equals(qLearners);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(config, step, adamT, Arrays.hashCode(rngState));
+        return Objects.hash(config, step, adamT, Arrays.hashCode(rngState), qLearners);
     }
 }

@@ -62,6 +62,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * given machine and thread count; evaluations do not consume the training stream, so turning them
  * on or off does not change the trained generator.
  *
+ * <p><b>Checkpoints.</b> {@link #withCheckpoints} hands out a {@link GeneratorCheckpoint} that holds
+ * the generator, its Adam state, the training stream's state, the stop-rule state and (qModel DDE)
+ * every f_q learner's {@link DdeLearner#state()}; {@link #resume} continues it bit for bit for both
+ * q-models: a resumed run equals the uninterrupted one exactly. With qModel DDE the learners must
+ * support {@link DdeLearner#state()} / {@link DdeLearner#restore}; a learner that does not is refused
+ * (UnsupportedOperationException) before the first step of a run with checkpoints.
+ *
  * <p>The trainer is an immutable builder; {@link #train} may be called repeatedly.
  */
 public final class GeneratorTrainer {
@@ -129,7 +136,11 @@ public final class GeneratorTrainer {
         return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dde, checkpointEvery, checkpointSink);
     }
 
-    /** Hands a checkpoint to {@code sink} every {@code every} generator steps. */
+    /**
+     * Hands a checkpoint to {@code sink} every {@code every} generator steps. With qModel DDE the
+     * f_q learners must implement {@link DdeLearner#state()}, else {@link #train} fails before its
+     * first step (UnsupportedOperationException).
+     */
     public GeneratorTrainer withCheckpoints(int every, Consumer<GeneratorCheckpoint> sink) {
         Checks.requireAtLeast(every, 1, "every");
         return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dataDde, every,
@@ -162,7 +173,14 @@ public final class GeneratorTrainer {
         return run(target, null);
     }
 
-    /** Continues the run saved in {@code checkpoint}; with the same target and trainer it equals an uninterrupted run. */
+    /**
+     * Continues the run saved in {@code checkpoint}; with the same target and trainer (same f_q learner
+     * factory for qModel DDE) it equals an uninterrupted run bit for bit, for both q-models.
+     *
+     * @throws IllegalArgumentException      if the checkpoint's configuration, parameter count or f_q learner
+     *                                       states do not fit this trainer
+     * @throws UnsupportedOperationException if the checkpoint holds f_q states and the learners cannot restore them
+     */
     public Generator resume(GeneratorTarget target, GeneratorCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         if (!checkpoint.config().equals(config)) {
@@ -241,6 +259,12 @@ public final class GeneratorTrainer {
             for (int i = 0; i < lv.length; i++) {
                 fq.add(qf.create(d, lv[i], RandomSources.stream(seed, 100 + i).nextLong()));
             }
+        }
+        if (cp != null) {
+            restoreLearners(fq, cp.qLearners());
+        }
+        if (checkpointSink != null) {
+            requireSaveable(fq);
         }
 
         double[][] evalRef = null;
@@ -342,8 +366,12 @@ public final class GeneratorTrainer {
                 }
             }
             if (checkpointSink != null && step % checkpointEvery == 0) {
+                List<DdeLearner.State> fqStates = new ArrayList<>(fq.size());
+                for (DdeLearner f : fq) {
+                    fqStates.add(f.state());
+                }
                 checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
-                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init));
+                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init, fqStates));
             }
             if (reason != TrainingEvent.StopReason.COMPLETED) {
                 break;
@@ -356,6 +384,49 @@ public final class GeneratorTrainer {
         prov.put("trainingSeconds", elapsed / 1e9);
         lastMetrics.forEach((key, v) -> prov.put("final_" + key, v));
         return new Generator(net.withParameters(flat), std, config, prov, dataDde);
+    }
+
+    /**
+     * Puts the f_q learners back into the checkpoint's states. An empty list with qModel DDE is a
+     * checkpoint written before learner states were saved: the learners restart (see
+     * {@link GeneratorCheckpoint}).
+     */
+    private static void restoreLearners(List<DdeLearner> fq, List<DdeLearner.State> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        if (states.size() != fq.size()) {
+            throw new IllegalArgumentException("checkpoint holds " + states.size() + " f_q learner states, the run has "
+                    + fq.size() + " f_q learners (qModel DDE: one per noise level; none for qModel KDE)");
+        }
+        for (int i = 0; i < fq.size(); i++) {
+            try {
+                fq.get(i).restore(states.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checkpoint's f_q learner " + i + ": " + e.getMessage(), e);
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedOperationException("cannot resume qModel DDE exactly: the f_q learner "
+                        + fq.get(i).getClass().getName() + " does not implement DdeLearner.restore(State)", e);
+            }
+        }
+    }
+
+    /**
+     * Checks before the first step that every f_q learner can be saved, so that a run with
+     * checkpoints fails at once instead of at its first checkpoint, and never writes a checkpoint
+     * that would not resume exactly.
+     */
+    private static void requireSaveable(List<DdeLearner> fq) {
+        for (DdeLearner f : fq) {
+            try {
+                f.state();
+            } catch (UnsupportedOperationException e) {
+                throw new UnsupportedOperationException("checkpoints with qModel DDE need f_q learners that implement"
+                        + " DdeLearner.state() and restore(State) (DdeLearnerFactory.of's learners do); "
+                        + f.getClass().getName() + " does not, so a checkpoint could not resume exactly. Train without"
+                        + " withCheckpoints or use a learner that can be saved", e);
+            }
+        }
     }
 
     private GeneratorDivergedException diverged(String msg, long step, INDArray lastGood, MlpGenerator net,

@@ -2,6 +2,7 @@ package io.github.dde4j.generator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,131 @@ class GeneratorTrainerTest {
         assertEquals(a.network().parameters(), resumed.network().parameters(), "resume from step 3 must equal the full run");
         Generator other = new GeneratorTrainer(c.withSeed(c.seed() + 1)).train(t);
         assertTrue(other.network().parameters().distance2(a.network().parameters()) > 0);
+    }
+
+    /** A small f_q network for the qModel DDE mechanics tests. */
+    private static DdeLearnerFactory smallQ() {
+        return DdeLearnerFactory.of(io.github.dde4j.dde.DdeConfig.builder().hidden(2, 16).batchSize(64).steps(100)
+                .sigma(0.1).build());
+    }
+
+    private static double[] flatParameters(Generator g) {
+        return g.network().parameters().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /**
+     * qModel DDE: the f_q learners are part of the checkpoint, so a run resumed at step 3 equals the
+     * uninterrupted run exactly (parameters, sampled rows, and the f_q states of the final checkpoint).
+     * Resuming the same checkpoint without its learner states (as checkpoints written before they were
+     * saved) ends elsewhere, so the comparison can fail.
+     */
+    @Test
+    void qModelDdeResumeIsExact() {
+        GeneratorTarget t = GeneratorTarget.of(Toys.eightGaussians());
+        GeneratorConfig c = tiny(6).withQModel(GeneratorConfig.QModel.DDE, 2);
+        GeneratorTrainer trainer = new GeneratorTrainer(c).withQLearners(smallQ());
+        Generator a = trainer.train(t);
+        List<GeneratorCheckpoint> cps = new ArrayList<>();
+        Generator withCps = trainer.withCheckpoints(3, cps::add).train(t);
+        assertArrayEquals(flatParameters(a), flatParameters(withCps), "taking checkpoints must not change the run");
+        assertEquals(2, cps.size());
+        GeneratorCheckpoint cp = cps.get(0);
+        assertEquals(c.levels(0).length, cp.qLearners().size(), "one f_q state per noise level");
+        assertEquals(3L * c.qSteps(), cp.qLearners().get(0).steps());
+
+        List<GeneratorCheckpoint> resumedCps = new ArrayList<>();
+        Generator resumed = trainer.withCheckpoints(3, resumedCps::add).resume(t, cp);
+        assertArrayEquals(flatParameters(a), flatParameters(resumed), "resume from step 3 must equal the full run");
+        assertArrayEquals(a.sample(200, 9), resumed.sample(200, 9), "sampled rows");
+        assertEquals(1, resumedCps.size());
+        assertEquals(cps.get(1).qLearners(), resumedCps.get(0).qLearners(), "f_q states at step 6");
+        assertEquals(cps.get(1), resumedCps.get(0), "the whole step-6 checkpoint");
+
+        GeneratorCheckpoint withoutFq = new GeneratorCheckpoint(cp.config(), cp.step(), cp.parameters(), cp.adamM(),
+                cp.adamV(), cp.adamT(), cp.rngState(), cp.bestMmd2(), cp.badEvals(), cp.initMean());
+        assertTrue(withoutFq.qLearners().isEmpty(), "the old constructor has no learner states");
+        Generator restarted = trainer.resume(t, withoutFq);
+        assertFalse(java.util.Arrays.equals(flatParameters(a), flatParameters(restarted)),
+                "restarting f_q should change the result");
+    }
+
+    @Test
+    void checkpointLearnerStatesAreValidated() {
+        GeneratorTarget t = GeneratorTarget.of(Toys.eightGaussians());
+        GeneratorConfig kde = tiny(2);
+        List<GeneratorCheckpoint> kdeCps = new ArrayList<>();
+        new GeneratorTrainer(kde).withCheckpoints(2, kdeCps::add).train(t);
+        assertTrue(kdeCps.get(0).qLearners().isEmpty(), "qModel KDE has no f_q");
+
+        GeneratorConfig c = tiny(2).withQModel(GeneratorConfig.QModel.DDE, 1);
+        List<GeneratorCheckpoint> cps = new ArrayList<>();
+        GeneratorTrainer trainer = new GeneratorTrainer(c).withQLearners(smallQ());
+        trainer.withCheckpoints(1, cps::add).train(t);
+        GeneratorCheckpoint cp = cps.get(0);
+        GeneratorCheckpoint oneMissing = new GeneratorCheckpoint(cp.config(), cp.step(), cp.parameters(), cp.adamM(),
+                cp.adamV(), cp.adamT(), cp.rngState(), cp.bestMmd2(), cp.badEvals(), cp.initMean(),
+                cp.qLearners().subList(0, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.resume(t, oneMissing));
+        assertTrue(e.getMessage().contains("f_q learner states"), e.getMessage());
+
+        // another f_q network: the learner names the parameter-count mismatch
+        GeneratorTrainer wider = new GeneratorTrainer(c).withQLearners(DdeLearnerFactory.of(
+                io.github.dde4j.dde.DdeConfig.builder().hidden(2, 8).batchSize(64).steps(100).sigma(0.1).build()));
+        e = assertThrows(IllegalArgumentException.class, () -> wider.resume(t, cp));
+        assertTrue(e.getMessage().contains("f_q learner 0") && e.getMessage().contains("network parameters"),
+                e.getMessage());
+    }
+
+    /**
+     * A learner that cannot be saved is refused before the first step of a run with checkpoints
+     * (never an inexact checkpoint), and still trains without them.
+     */
+    @Test
+    void unsaveableLearnerIsRefusedForCheckpoints() {
+        GeneratorTarget t = GeneratorTarget.of(Toys.eightGaussians());
+        GeneratorConfig c = tiny(2).withQModel(GeneratorConfig.QModel.DDE, 1);
+        DdeLearnerFactory inner = smallQ();
+        DdeLearnerFactory plain = (d, sigma, seed) -> new OpaqueLearner(inner.create(d, sigma, seed));
+        TrainingHistory h = new TrainingHistory();
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> new GeneratorTrainer(c).withQLearners(plain).withListener(h).withCheckpoints(1, cp -> { }).train(t));
+        assertTrue(e.getMessage().contains("OpaqueLearner") && e.getMessage().contains("state()"), e.getMessage());
+        assertTrue(h.events().isEmpty(), "refused before the run starts");
+        assertNotNull(new GeneratorTrainer(c).withQLearners(plain).train(t));
+    }
+
+    /** A third-party learner: delegates the maths, does not implement state()/restore(). */
+    private record OpaqueLearner(io.github.dde4j.dde.DdeLearner in) implements io.github.dde4j.dde.DdeLearner {
+        @Override
+        public double step(org.nd4j.linalg.api.ndarray.INDArray clean, double sigma,
+                           org.apache.commons.rng.UniformRandomProvider rng) {
+            return in.step(clean, sigma, rng);
+        }
+
+        @Override
+        public long steps() {
+            return in.steps();
+        }
+
+        @Override
+        public io.github.dde4j.dde.Dde snapshot() {
+            return in.snapshot();
+        }
+
+        @Override
+        public int dimension() {
+            return in.dimension();
+        }
+
+        @Override
+        public org.nd4j.linalg.api.ndarray.INDArray value(org.nd4j.linalg.api.ndarray.INDArray y) {
+            return in.value(y);
+        }
+
+        @Override
+        public org.nd4j.linalg.api.ndarray.INDArray inputGradient(org.nd4j.linalg.api.ndarray.INDArray y) {
+            return in.inputGradient(y);
+        }
     }
 
     @Test
