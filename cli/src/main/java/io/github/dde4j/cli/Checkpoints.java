@@ -3,6 +3,8 @@ package io.github.dde4j.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dde4j.cli.io.AtomicOutput;
+import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.dde.nn.Adam;
 import io.github.dde4j.generator.GeneratorCheckpoint;
 import io.github.dde4j.generator.GeneratorConfig;
 
@@ -10,18 +12,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The checkpoint file of {@code dde4j fit} ({@code M.zip.ckpt}): a zip of named byte entries plus
  * {@code state.json} with a fingerprint of the job (data file, columns, settings). It is rewritten
  * atomically, so a kill at any moment leaves the previous complete checkpoint; a later {@code fit}
  * with the same fingerprint resumes from it, and a successful run deletes it.
+ *
+ * <p>The generator's checkpoint ({@link #putGenerator}) holds everything {@link GeneratorCheckpoint}
+ * holds, so a resumed generator run equals an uninterrupted one bit for bit for both q-models: the
+ * arrays as ND4J binary entries (generator parameters and Adam moments; with qModel DDE each f_q
+ * learner's parameters and flattened Adam moments as float64 {@code gen-fq-<i>-*.bin}), the scalars in
+ * {@code state.json} (doubles as Java's shortest round-trip decimal strings, so they read back exactly).
  */
 final class Checkpoints {
 
@@ -107,6 +120,86 @@ final class Checkpoints {
         s.entries.put("gen-params.bin", ModelFile.arrayBytes(c.parameters()));
         s.entries.put("gen-adam-m.bin", ModelFile.arrayBytes(c.adamM()));
         s.entries.put("gen-adam-v.bin", ModelFile.arrayBytes(c.adamV()));
+        // qModel DDE: each f_q learner's scalars in the JSON, its arrays as float64 ND4J entries (exact, compact)
+        s.entries.keySet().removeIf(k -> k.startsWith(FQ_PREFIX));
+        var fq = g.putArray("qLearners");
+        for (int i = 0; i < c.qLearners().size(); i++) {
+            DdeLearner.State q = c.qLearners().get(i);
+            Adam.State a = q.adam();
+            ObjectNode n = fq.addObject();
+            n.put("steps", q.steps());
+            n.put("lastSigma", Double.toString(q.lastSigma()));
+            n.put("lastLoss", Double.toString(q.lastLoss()));
+            s.entries.put(FQ_PREFIX + i + "-params.bin", ModelFile.arrayBytes(Nd4j.createFromArray(q.parameters())));
+            double[][] m = a.m();
+            if (m != null) {
+                var sizes = n.putArray("momentSizes");
+                for (double[] t : m) {
+                    sizes.add(t.length);
+                }
+                s.entries.put(FQ_PREFIX + i + "-adam-m.bin", ModelFile.arrayBytes(Nd4j.createFromArray(concat(m))));
+                s.entries.put(FQ_PREFIX + i + "-adam-v.bin", ModelFile.arrayBytes(Nd4j.createFromArray(concat(a.v()))));
+            }
+        }
+    }
+
+    /** Entry-name prefix of the f_q learner arrays. */
+    private static final String FQ_PREFIX = "gen-fq-";
+
+    private static double[] concat(double[][] parts) {
+        int n = 0;
+        for (double[] p : parts) {
+            n += p.length;
+        }
+        double[] out = new double[n];
+        int pos = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, pos, p.length);
+            pos += p.length;
+        }
+        return out;
+    }
+
+    private static double[][] split(double[] flat, JsonNode sizes) {
+        double[][] out = new double[sizes.size()][];
+        int pos = 0;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOfRange(flat, pos, pos + sizes.get(i).asInt());
+            pos += out[i].length;
+        }
+        if (pos != flat.length) {
+            throw new IllegalArgumentException("f_q moments: " + flat.length + " values, the sizes add up to " + pos);
+        }
+        return out;
+    }
+
+    private static double[] doubles(State s, String entry) throws IOException {
+        byte[] b = s.entries.get(entry);
+        if (b == null) {
+            throw new IOException("checkpoint entry " + entry + " is missing");
+        }
+        return ModelFile.readArray(b).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /** The f_q learner states of {@code g} (none in qModel KDE checkpoints and in those written before they were saved). */
+    private static List<DdeLearner.State> learners(State s, JsonNode g) throws IOException {
+        JsonNode fq = g.get("qLearners");
+        List<DdeLearner.State> out = new ArrayList<>();
+        if (fq == null) {
+            return out;
+        }
+        for (int i = 0; i < fq.size(); i++) {
+            JsonNode n = fq.get(i);
+            double[] p = doubles(s, FQ_PREFIX + i + "-params.bin");
+            long steps = n.get("steps").asLong();
+            Adam.State a = n.has("momentSizes")
+                    ? new Adam.State(steps, split(doubles(s, FQ_PREFIX + i + "-adam-m.bin"), n.get("momentSizes")),
+                            split(doubles(s, FQ_PREFIX + i + "-adam-v.bin"), n.get("momentSizes")))
+                    : new Adam.State(steps, null, null);
+            out.add(new DdeLearner.State(steps, p, a, Double.parseDouble(n.get("lastSigma").asText()),
+                    Double.parseDouble(n.get("lastLoss").asText())));
+        }
+        return out;
     }
 
     static GeneratorCheckpoint generator(State s) throws IOException {
@@ -119,6 +212,6 @@ final class Checkpoints {
                 ModelFile.readArray(s.entries.get("gen-adam-m.bin")), ModelFile.readArray(s.entries.get("gen-adam-v.bin")),
                 g.get("adamT").asLong(), Base64.getDecoder().decode(g.get("rngState").asText()),
                 Double.parseDouble(g.get("bestMmd2").asText()), g.get("badEvals").asInt(),
-                g.hasNonNull("initMean") ? g.get("initMean").asText() : "");
+                g.hasNonNull("initMean") ? g.get("initMean").asText() : "", learners(s, g));
     }
 }
