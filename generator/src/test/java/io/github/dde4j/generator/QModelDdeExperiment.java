@@ -20,10 +20,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Not a test (no assertions); run by hand:
  * <pre>
  *   java -cp generator/target/test-classes:generator/target/classes:$(cat cp.txt) \
- *       -Dsteps=600 -DqSteps=5 -DfqWidth=64 -DfqLr=1e-3 io.github.dde4j.generator.QModelDdeExperiment
+ *       -Dsteps=2000 -DqSteps=3 -DfqWidth=64 io.github.dde4j.generator.QModelDdeExperiment
  * </pre>
- * Properties: steps (600), qSteps (5), fqWidth (128), fqDepth (3), fqLr (1e-3), fqSchedule (constant |
- * cosine, constant), lr (generator, 1e-3), seed (42), levels (4), sigmaMax (1.0).
+ * Properties (defaults: the long test's set-up): steps (2000), qSteps (3), fqWidth (64), fqDepth (3),
+ * fqLr (1e-3), fqSchedule (constant | cosine, constant), lr (generator, 1e-2), seed (42), levels (4),
+ * sigmaMax (1.0), evalEvery (500).
  */
 public final class QModelDdeExperiment {
 
@@ -31,17 +32,17 @@ public final class QModelDdeExperiment {
     }
 
     static GeneratorConfig config() {
-        GeneratorConfig c = GeneratorConfig.defaults().withSteps(Integer.getInteger("steps", 600))
-                .withEvaluation(Integer.getInteger("evalEvery", 200), 2000, 0, 0)
-                .withQModel(GeneratorConfig.QModel.DDE, Integer.getInteger("qSteps", 5))
+        GeneratorConfig c = GeneratorConfig.defaults().withSteps(Integer.getInteger("steps", 2000))
+                .withEvaluation(Integer.getInteger("evalEvery", 500), 2000, 0, 0)
+                .withQModel(GeneratorConfig.QModel.DDE, Integer.getInteger("qSteps", 3))
                 .withSeed(Long.getLong("seed", 42L));
         c = c.withSigma(0.1, Double.parseDouble(System.getProperty("sigmaMax", "1.0")), Integer.getInteger("levels", 4),
                 false);
-        return c.withLearningRate(Double.parseDouble(System.getProperty("lr", "1e-3")), c.schedule());
+        return c.withLearningRate(Double.parseDouble(System.getProperty("lr", "1e-2")), c.schedule());
     }
 
     static DdeLearnerFactory fq() {
-        int width = Integer.getInteger("fqWidth", 128);
+        int width = Integer.getInteger("fqWidth", 64);
         int depth = Integer.getInteger("fqDepth", 3);
         double lr = Double.parseDouble(System.getProperty("fqLr", "1e-3"));
         LearningRateSchedule sch = "cosine".equals(System.getProperty("fqSchedule", "constant"))
@@ -61,7 +62,7 @@ public final class QModelDdeExperiment {
         GaussianMixture gm = Toys.eightGaussians();
         GeneratorConfig c = config();
         String label = String.format(Locale.ROOT, "qSteps=%d fqWidth=%s fqDepth=%s fqLr=%s fqSchedule=%s lr=%s steps=%d levels=%d seed=%d",
-                c.qSteps(), System.getProperty("fqWidth", "128"), System.getProperty("fqDepth", "3"),
+                c.qSteps(), System.getProperty("fqWidth", "64"), System.getProperty("fqDepth", "3"),
                 System.getProperty("fqLr", "1e-3"), System.getProperty("fqSchedule", "constant"), c.learningRate(),
                 c.steps(), c.levels(), c.seed());
         System.out.println("START " + label);
@@ -85,9 +86,14 @@ public final class QModelDdeExperiment {
         double bound = 2 * Math.max(mt, 0) + floor;
         double min = Arrays.stream(sh).min().orElseThrow();
         double max = Arrays.stream(sh).max().orElseThrow();
-        boolean ok = min >= 0.08 && max <= 0.17 && mg < bound;
-        System.out.printf(Locale.ROOT, "RESULT %s: %.0f s, shares %.3f..%.3f %s, mmd2 %.5f (true-true %.5f, floor %.5f, bound %.5f) %s%n",
+        // GeneratorLongTest's ring check: mean exact log density of generated vs true rows
+        GaussianMixture p = EightGaussians.standard().density();
+        double logGen = Arrays.stream(p.logDensity(x)).average().orElseThrow();
+        double logTrue = Arrays.stream(p.logDensity(t1)).average().orElseThrow();
+        boolean ok = min >= 0.08 && max <= 0.17 && mg < bound && Math.abs(logGen - logTrue) <= 0.5;
+        System.out.printf(Locale.ROOT, "RESULT %s: %.0f s, shares %.3f..%.3f %s, mmd2 %.5f (true-true %.5f, floor %.5f,"
+                        + " bound %.5f), mean log p generated %.3f vs true %.3f %s%n",
                 label, secs, min, max, Arrays.toString(Arrays.stream(sh).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
-                mg, mt, floor, bound, ok ? "MEETS" : "FAILS");
+                mg, mt, floor, bound, logGen, logTrue, ok ? "MEETS" : "FAILS");
     }
 }

@@ -172,6 +172,26 @@ public final class GeneratorBenchmark {
     }
 
     /**
+     * Generator training steps per second with METHOD.md's loop (qModel DDE): one f_q learner per
+     * level (3 x 64 softplus, low-variance objective, constant Adam 1e-3), {@code qSteps} f_q steps
+     * per generator step and level on {@code batch} fresh generator rows, against the closed-form
+     * eight-Gaussians mixture (the long test's set-up); otherwise the defaults.
+     */
+    public static Result trainingQModelDde(int batch, int qSteps, int steps) {
+        GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
+                .withQModel(GeneratorConfig.QModel.DDE, qSteps).withEvaluation(0, 100, 0, 0);
+        io.github.dde4j.generator.DdeLearnerFactory fq = io.github.dde4j.generator.DdeLearnerFactory.of(io.github.dde4j.dde.DdeConfig.builder().hidden(3, 64)
+                .adam(io.github.dde4j.dde.nn.AdamConfig.of(1e-3)
+                        .withSchedule(io.github.dde4j.dde.nn.LearningRateSchedule.constant())).build());
+        GeneratorTarget t = GeneratorTarget.of(io.github.dde4j.core.toy.Toys.eightGaussians());
+        new GeneratorTrainer(c.withSteps(3)).withQLearners(fq).train(t);
+        long t0 = System.nanoTime();
+        new GeneratorTrainer(c.withSteps(steps)).withQLearners(fq).train(t);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result("train-qdde-8g", 2, 128, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
+    /**
      * Generator training steps per second against a Monte Carlo smoothed field target
      * ({@link GeneratorTarget#ofDde(io.github.dde4j.dde.ScalarField, double, int)} with the closed-form
      * field f(x) = -|x|^2 / 2 at sigma_p = 0.1 and {@code mc} draws per point), so that the timed work is
@@ -220,6 +240,7 @@ public final class GeneratorBenchmark {
         out.add(trainingKde(64, 128, 512, steps));
         out.add(trainingMonteCarlo(2, 128, 512, steps, 16));
         out.add(trainingEightGaussiansData(256, steps));
+        out.add(trainingQModelDde(512, 3, steps));
         return out;
     }
 
@@ -239,6 +260,7 @@ public final class GeneratorBenchmark {
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
             System.out.println(trainingEightGaussiansData(256, steps).toJson());
+            System.out.println(trainingQModelDde(512, 3, steps).toJson());
             return;
         }
         if (a.contains("--kde-only")) {
@@ -257,5 +279,6 @@ public final class GeneratorBenchmark {
         System.out.println(trainingKde(64, 128, 512, steps).toJson());
         System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
         System.out.println(trainingEightGaussiansData(256, steps).toJson());
+        System.out.println(trainingQModelDde(512, 3, steps).toJson());
     }
 }
