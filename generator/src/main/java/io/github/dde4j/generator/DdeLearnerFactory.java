@@ -23,8 +23,18 @@ public interface DdeLearnerFactory {
                 config.adam(), seed, false, config.earlyStopping(), config.precision(), config.threads()), d);
     }
 
-    /** {@link #of} with the dde module's default configuration. */
+    /**
+     * The f_q learners qModel DDE uses unless told otherwise: dde's defaults (softplus MLP,
+     * low-variance objective) with 3 hidden layers of 64 and a constant Adam rate 1e-3. Constant,
+     * because f_q must keep following a generator that moves until its last step (dde's default
+     * cosine decay would reach 0 after its 4,000 learner steps, a fifth of a default generator run);
+     * 3 x 64, because it met every eight-Gaussians check at half the cost of 3 x 128
+     * (docs/generator.md, "qModel DDE on eight Gaussians").
+     */
     static DdeLearnerFactory defaults() {
-        return of(io.github.dde4j.dde.DdeConfig.defaults());
+        return of(io.github.dde4j.dde.DdeConfig.builder().hidden(3, 64)
+                .adam(io.github.dde4j.dde.nn.AdamConfig.of(1e-3)
+                        .withSchedule(io.github.dde4j.dde.nn.LearningRateSchedule.constant()))
+                .build());
     }
 }

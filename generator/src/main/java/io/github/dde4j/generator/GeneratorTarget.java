@@ -87,6 +87,16 @@ public interface GeneratorTarget {
     default void beforeGeneratorStep(long step, UniformRandomProvider rng) {
     }
 
+    /**
+     * Whether this target's smoothed score is itself the Gaussian KDE of a fresh reference set of
+     * rows ({@link #ofData}, {@link #ofSampler}). Then the KDE q-model, which estimates the
+     * generator's score the same way, has the same finite-sample bias on both sides of the gradient
+     * and it cancels; {@link GeneratorConfig.QModel#AUTO} picks the KDE q-model only for such targets.
+     */
+    default boolean sharesKdeBias() {
+        return false;
+    }
+
     /** A short description for model files and messages. */
     String describe();
 
@@ -292,6 +302,11 @@ public interface GeneratorTarget {
         final int size;
         private INDArray ref;
         private DataType refType;
+
+        @Override
+        public boolean sharesKdeBias() {
+            return true;
+        }
 
         ReferenceTarget(int d, int size) {
             this.d = d;

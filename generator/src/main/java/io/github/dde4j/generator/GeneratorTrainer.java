@@ -40,7 +40,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>refreshes the estimate of grad log q~_s: qModel DDE takes {@code qSteps} steps of one
  *   {@link DdeLearner} f_q per level on fresh generator samples (not differentiated through g);
  *   qModel KDE draws a fresh reference set R of generator samples, whose KDE with bandwidth s is an
- *   exact smoothed density of the generator's empirical distribution (no training, no lag);</li>
+ *   exact smoothed density of the generator's empirical distribution (no training, no lag); the
+ *   default, AUTO, uses KDE for data and sampler targets and DDE for score targets
+ *   ({@link GeneratorConfig#qModelFor});</li>
  *   <li>draws fresh z, eta, sets dL/dy_i = sum_s w_s (grad log q~_s(y_i) - grad log p~_s(y_i)) / B and
  *   backpropagates it through g only; one Adam step on phi.</li>
  * </ol>
@@ -254,7 +256,14 @@ public final class GeneratorTrainer {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 
         List<DdeLearner> fq = new ArrayList<>();
-        if (config.qModel() == GeneratorConfig.QModel.DDE) {
+        GeneratorConfig.QModel qModel = config.qModelFor(target);
+        // KDE q-score against a target whose score does not carry the same finite-sample bias
+        boolean oneSidedBias = qModel == GeneratorConfig.QModel.KDE && !target.sharesKdeBias();
+        if (config.qModel() == GeneratorConfig.QModel.AUTO) {
+            prov.put("qModel", qModel.name() + " (auto: the target's score is "
+                    + (target.sharesKdeBias() ? "a KDE of reference rows)" : "not a KDE of reference rows)"));
+        }
+        if (qModel == GeneratorConfig.QModel.DDE) {
             double[] lv = config.levels(0);
             for (int i = 0; i < lv.length; i++) {
                 fq.add(qf.create(d, lv[i], RandomSources.stream(seed, 100 + i).nextLong()));
@@ -306,7 +315,7 @@ public final class GeneratorTrainer {
             double amax = y0.amaxNumber().doubleValue();
             if (!(amax <= config.maxLossFactor())) {
                 throw diverged("generator samples reached |y| = " + amax + " (bound " + config.maxLossFactor()
-                        + " working units)", step, lastGood, net, std, prov, t0);
+                        + " working units)", step, lastGood, net, std, prov, t0, oneSidedBias);
             }
             INDArray e = Nd4j.zeros(dt, b, d);
             double loss = 0;
@@ -337,7 +346,7 @@ public final class GeneratorTrainer {
             double gn = grad.norm2Number().doubleValue();
             if (!Double.isFinite(gn) || !Double.isFinite(loss)) {
                 throw diverged("non-finite " + (Double.isFinite(gn) ? "loss" : "gradient") + " at step " + (step + 1),
-                        step, lastGood, net, std, prov, t0);
+                        step, lastGood, net, std, prov, t0, oneSidedBias);
             }
             lastGood.assign(flat);
             double lr = config.learningRateAt(step);
@@ -430,13 +439,15 @@ public final class GeneratorTrainer {
     }
 
     private GeneratorDivergedException diverged(String msg, long step, INDArray lastGood, MlpGenerator net,
-                                                Standardizer std, Map<String, Object> prov, long t0) {
+                                                Standardizer std, Map<String, Object> prov, long t0, boolean oneSidedBias) {
         listener.onEvent(new TrainingEvent.Finished(PHASE, step, TrainingEvent.StopReason.DIVERGED, System.nanoTime() - t0));
         Map<String, Object> p = new LinkedHashMap<>(prov);
         p.put("steps", step);
         p.put("stopReason", TrainingEvent.StopReason.DIVERGED.name());
         Generator good = new Generator(net.withParameters(lastGood), std, config, p, dataDde);
         return new GeneratorDivergedException("generator training diverged at step " + (step + 1) + ": " + msg
+                + (oneSidedBias ? "; qModel KDE against a target given by a score spreads the generator out"
+                        + " (GeneratorConfig.qModelFor): use qModel DDE or AUTO" : "")
                 + "; try a smaller learningRate or a larger sigma. The last good generator (after step " + step
                 + ") is attached.", step + 1, good);
     }

@@ -139,6 +139,11 @@ class GeneratorTargetOnePassTest {
             }
 
             @Override
+            public boolean sharesKdeBias() {
+                return t.sharesKdeBias();
+            }
+
+            @Override
             public String describe() {
                 return t.describe();
             }
@@ -155,7 +160,7 @@ class GeneratorTargetOnePassTest {
     void trainingIsUnchangedForKdeAndClosedFormTargets() {
         GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(16, 16), GeneratorConfig.defaults().activation(),
                         GeneratorConfig.defaults().skip(), GeneratorConfig.Init.GAUSSIAN).withBatch(64, 128).withSteps(5)
-                .withEvaluation(0, 200, 0, 0).withSigma(0.1, 1.0, 2, false);
+                .withEvaluation(0, 200, 0, 0).withSigma(0.1, 1.0, 2, false).withQModel(GeneratorConfig.QModel.KDE, 3);
         GaussianMixture gm = Toys.eightGaussians();
         for (Supplier<GeneratorTarget> s : List.<Supplier<GeneratorTarget>>of(() -> GeneratorTarget.ofSampler(gm, 128),
                 () -> GeneratorTarget.of(gm))) {
