@@ -237,13 +237,7 @@ public final class Dde implements Density, ScalarField {
     /** {@link ScalarField}: the score in caller units. */
     @Override
     public INDArray inputGradient(INDArray y) {
-        double[][] s = score(toRows(y));
-        int d = dimension();
-        double[] flat = new double[s.length * d];
-        for (int i = 0; i < s.length; i++) {
-            System.arraycopy(s[i], 0, flat, i * d, d);
-        }
-        return NdRows.matrix(flat, s.length, d, y.dataType());
+        return NdRows.matrix(score(toRows(y)), dimension(), y.dataType());
     }
 
     static double[][] toRows(INDArray y) {

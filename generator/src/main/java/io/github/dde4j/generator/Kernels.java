@@ -219,22 +219,7 @@ final class Kernels {
 
     /** Rows to an n x d array of type {@code dt}, in one bulk copy. */
     static INDArray toNd(double[][] rows, org.nd4j.linalg.api.buffer.DataType dt) {
-        int n = rows.length;
-        int d = rows[0].length;
-        if (dt == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
-            float[] f = new float[n * d];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < d; j++) {
-                    f[i * d + j] = (float) rows[i][j];
-                }
-            }
-            return Nd4j.create(f, new long[] {n, d}, 'c');
-        }
-        double[] f = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, f, i * d, d);
-        }
-        return Nd4j.create(f, new long[] {n, d}, 'c').castTo(dt);
+        return io.github.dde4j.dde.nn.NdRows.matrix(rows, rows[0].length, dt);
     }
 
     /** An n x d array to rows of doubles, in one bulk copy. */

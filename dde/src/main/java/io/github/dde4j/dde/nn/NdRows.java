@@ -54,6 +54,34 @@ public final class NdRows {
         return type == DataType.DOUBLE ? m : m.castTo(type);
     }
 
+    /**
+     * An n x d matrix of type {@code type} holding {@code rows} (each of length d), copied once
+     * into one buffer of that type.
+     */
+    public static INDArray matrix(double[][] rows, int d, DataType type) {
+        Nd4jRuntime.ensureInitialized();
+        int n = rows.length;
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != d) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length + " values, expected " + d);
+            }
+        }
+        if (type == DataType.FLOAT) {
+            float[] f = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    f[i * d + j] = (float) rows[i][j];
+                }
+            }
+            return Nd4j.create(f, new long[] {n, d}, 'c');
+        }
+        double[] f = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows[i], 0, f, i * d, d);
+        }
+        return matrix(f, n, d, type);
+    }
+
     /** A column vector (n) of type {@code type} holding {@code values}. */
     public static INDArray vector(double[] values, DataType type) {
         Nd4jRuntime.ensureInitialized();

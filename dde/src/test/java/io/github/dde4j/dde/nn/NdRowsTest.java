@@ -72,6 +72,22 @@ class NdRowsTest {
     }
 
     @Test
+    void matrixFromRowsInEitherPrecision() {
+        double[][] rows = {{1.1, 2.2}, {3.3, 4.4}, {5.5, 6.6}};
+        double[] flat = {1.1, 2.2, 3.3, 4.4, 5.5, 6.6};
+        INDArray d = NdRows.matrix(rows, 2, DataType.DOUBLE);
+        assertSameAsElementwise(d, flat);
+        INDArray f = NdRows.matrix(rows, 2, DataType.FLOAT);
+        assertEquals(DataType.FLOAT, f.dataType());
+        for (int i = 0; i < flat.length; i++) {
+            assertEquals((float) flat[i], f.getFloat(i / 2, i % 2), 0.0f);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NdRows.matrix(new double[][] {{1, 2}, {3}}, 2, DataType.DOUBLE));
+        assertTrue(e.getMessage().contains("row 1 has 1 values"), e.getMessage());
+    }
+
+    @Test
     void rejectsNonMatricesNamingTheArgument() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NdRows.flat(Nd4j.zeros(DataType.DOUBLE, 4), "clean"));
