@@ -28,6 +28,7 @@ final class NetworkDdeLearner implements DdeLearner {
     private double lastLoss = Double.NaN;
     /** Rows per evaluation chunk (bounds the evaluation scratch). */
     private static final int EVAL_CHUNK = 1024;
+    /** The evaluation scratch, kept between calls (the learner is single-threaded). */
     private ScalarMlp.Workspace evalWs;
 
     NetworkDdeLearner(DdeConfig config, int dimension) {
@@ -163,34 +164,43 @@ final class NetworkDdeLearner implements DdeLearner {
     @Override
     public INDArray value(INDArray y) {
         double[] x = flatPoints(y, "points");
-        int n = x.length / d;
-        double[] v = new double[n];
-        for (int start = 0; start < n; start += EVAL_CHUNK) {
-            int rows = Math.min(EVAL_CHUNK, n - start);
-            ScalarMlp.Workspace w = evalWorkspace(rows);
-            w.setBatch(java.util.Arrays.copyOfRange(x, start * d, (start + rows) * d), null, rows);
-            w.values(rows, v, start);
-        }
+        double[] v = new double[x.length / d];
+        evaluate(x, v, null);
         return NdRows.vector(v, y.dataType());
     }
 
     @Override
     public INDArray inputGradient(INDArray y) {
         double[] x = flatPoints(y, "points");
-        int n = x.length / d;
         double[] g = new double[x.length];
+        evaluate(x, null, g);
+        return NdRows.matrix(g, x.length / d, d, y.dataType());
+    }
+
+    /**
+     * f (into {@code valueOut}, if not null) and/or grad f (row-major into {@code scoreOut}, if not
+     * null) at the row-major points {@code x}, in chunks of {@link #EVAL_CHUNK} rows through the
+     * kept evaluation workspace; the forward pass alone when only values are asked for.
+     */
+    private void evaluate(double[] x, double[] valueOut, double[] scoreOut) {
+        int n = x.length / d;
         for (int start = 0; start < n; start += EVAL_CHUNK) {
             int rows = Math.min(EVAL_CHUNK, n - start);
-            ScalarMlp.Workspace w = evalWorkspace(rows);
-            w.setBatch(java.util.Arrays.copyOfRange(x, start * d, (start + rows) * d), null, rows);
-            w.evaluate(rows, null, 0);
+            if (evalWs == null || evalWs.maxRows() < rows) {
+                evalWs = net.workspace(rows);
+            }
+            evalWs.setBatch(java.util.Arrays.copyOfRange(x, start * d, (start + rows) * d), null, rows);
+            if (scoreOut == null) {
+                evalWs.values(rows, valueOut, start);
+                continue;
+            }
+            evalWs.evaluate(rows, valueOut, start);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < d; j++) {
-                    g[(start + i) * d + j] = w.score(i, j);
+                    scoreOut[(start + i) * d + j] = evalWs.score(i, j);
                 }
             }
         }
-        return NdRows.matrix(g, n, d, y.dataType());
     }
 
     /** The points of {@code y} (n x d, finite) as one row-major array, copied in bulk. */
@@ -209,13 +219,5 @@ final class NetworkDdeLearner implements DdeLearner {
             }
         }
         return x;
-    }
-
-    /** The evaluation scratch, kept between calls (the learner is single-threaded). */
-    private ScalarMlp.Workspace evalWorkspace(int rows) {
-        if (evalWs == null || evalWs.maxRows() < rows) {
-            evalWs = net.workspace(rows);
-        }
-        return evalWs;
     }
 }
