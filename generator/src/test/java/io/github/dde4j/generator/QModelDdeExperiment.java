@@ -12,7 +12,6 @@ import io.github.dde4j.dde.nn.AdamConfig;
 import io.github.dde4j.dde.nn.LearningRateSchedule;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Measures qModel DDE (f_q networks, METHOD.md section 3) on eight Gaussians with the criteria of
@@ -51,13 +50,6 @@ public final class QModelDdeExperiment {
                 .build());
     }
 
-    /** Keeps rows of modes 0 .. modeCount/2 - 1 with probability 2/3 (GeneratorLongTest's floor). */
-    static double[][] thinHalfTheModes(Toy toy, double[][] x, long seed) {
-        UniformRandomProvider rng = RandomSources.seeded(seed);
-        int half = toy.modeCount() / 2;
-        return Arrays.stream(x).filter(r -> toy.mode(r) >= half || rng.nextDouble() < 2.0 / 3).toArray(double[][]::new);
-    }
-
     public static void main(String[] args) {
         GaussianMixture gm = Toys.eightGaussians();
         GeneratorConfig c = config();
@@ -82,7 +74,7 @@ public final class QModelDdeExperiment {
         double h = Mmd.medianBandwidth(t1, t1);
         double mg = Mmd.unbiased(x, t1, h);
         double mt = Mmd.unbiased(t2, t1, h);
-        double floor = Mmd.unbiased(thinHalfTheModes(truth, t2, 103), t1, h);
+        double floor = Mmd.unbiased(GeneratorLongTest.thinHalfTheModes(truth, t2, 103), t1, h);
         double bound = 2 * Math.max(mt, 0) + floor;
         double min = Arrays.stream(sh).min().orElseThrow();
         double max = Arrays.stream(sh).max().orElseThrow();
