@@ -119,6 +119,26 @@ public final class GeneratorBenchmark {
         return new Result("forward", d, width, batches * batch, 0, sec, batches * batch / sec, Double.NaN);
     }
 
+    /** The defaults with a d-width-width-width-d MLP from the identity start, batch and KDE reference sizes, no evaluation. */
+    private static GeneratorConfig trainingConfig(int width, int batch) {
+        return GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
+                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
+                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+    }
+
+    /**
+     * Times {@code train.accept(steps)} (a training run of that many steps) after a 3-step warm-up
+     * run, as one result of {@code batch}-row steps.
+     */
+    private static Result timedTraining(String name, int d, int width, int batch, int steps,
+                                        java.util.function.IntConsumer train) {
+        train.accept(3);
+        long t0 = System.nanoTime();
+        train.accept(steps);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        return new Result(name, d, width, batch, steps, sec, Double.NaN, steps / sec);
+    }
+
     /**
      * Generator training steps per second against a closed-form Gaussian target (so the target's
      * side costs next to nothing): the defaults, so qModel AUTO trains f_q learners (3 x 64, 3 steps
@@ -126,15 +146,9 @@ public final class GeneratorBenchmark {
      * see {@link GeneratorConfig#qModelFor}), the default multi-scale levels, batch {@code batch}.
      */
     public static Result training(int d, int width, int batch, int steps) {
-        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
-                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
-                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        GeneratorConfig c = trainingConfig(width, batch);
         GeneratorTarget t = GeneratorTarget.of(MultivariateGaussian.standard(d));
-        new GeneratorTrainer(c.withSteps(3)).train(t);
-        long t0 = System.nanoTime();
-        new GeneratorTrainer(c.withSteps(steps)).train(t);
-        double sec = (System.nanoTime() - t0) / 1e9;
-        return new Result("train", d, width, batch, steps, sec, Double.NaN, steps / sec);
+        return timedTraining("train", d, width, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).train(t));
     }
 
     /**
@@ -145,15 +159,9 @@ public final class GeneratorBenchmark {
      * since {@link GeneratorTarget#smoothed}, two before.
      */
     public static Result trainingKde(int d, int width, int batch, int steps) {
-        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
-                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
-                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        GeneratorConfig c = trainingConfig(width, batch);
         GeneratorTarget t = GeneratorTarget.ofSampler(MultivariateGaussian.standard(d), 2 * batch);
-        new GeneratorTrainer(c.withSteps(3)).train(t);
-        long t0 = System.nanoTime();
-        new GeneratorTrainer(c.withSteps(steps)).train(t);
-        double sec = (System.nanoTime() - t0) / 1e9;
-        return new Result("train-kde", d, width, batch, steps, sec, Double.NaN, steps / sec);
+        return timedTraining("train-kde", d, width, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).train(t));
     }
 
     /**
@@ -166,11 +174,7 @@ public final class GeneratorBenchmark {
         double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
         GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
                 .withEvaluation(0, 100, 0, 0);
-        new GeneratorTrainer(c.withSteps(3)).trainOnData(rows);
-        long t0 = System.nanoTime();
-        new GeneratorTrainer(c.withSteps(steps)).trainOnData(rows);
-        double sec = (System.nanoTime() - t0) / 1e9;
-        return new Result("train-data-8g", 2, 128, batch, steps, sec, Double.NaN, steps / sec);
+        return timedTraining("train-data-8g", 2, 128, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).trainOnData(rows));
     }
 
     /**
@@ -182,15 +186,9 @@ public final class GeneratorBenchmark {
     public static Result trainingQModelDde(int batch, int qSteps, int steps) {
         GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
                 .withQModel(GeneratorConfig.QModel.DDE, qSteps).withEvaluation(0, 100, 0, 0);
-        io.github.dde4j.generator.DdeLearnerFactory fq = io.github.dde4j.generator.DdeLearnerFactory.of(io.github.dde4j.dde.DdeConfig.builder().hidden(3, 64)
-                .adam(io.github.dde4j.dde.nn.AdamConfig.of(1e-3)
-                        .withSchedule(io.github.dde4j.dde.nn.LearningRateSchedule.constant())).build());
+        io.github.dde4j.generator.DdeLearnerFactory fq = io.github.dde4j.generator.DdeLearnerFactory.defaults();
         GeneratorTarget t = GeneratorTarget.of(io.github.dde4j.core.toy.Toys.eightGaussians());
-        new GeneratorTrainer(c.withSteps(3)).withQLearners(fq).train(t);
-        long t0 = System.nanoTime();
-        new GeneratorTrainer(c.withSteps(steps)).withQLearners(fq).train(t);
-        double sec = (System.nanoTime() - t0) / 1e9;
-        return new Result("train-qdde-8g", 2, 128, batch, steps, sec, Double.NaN, steps / sec);
+        return timedTraining("train-qdde-8g", 2, 128, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).withQLearners(fq).train(t));
     }
 
     /**
@@ -200,9 +198,7 @@ public final class GeneratorBenchmark {
      * the smoothing (draws, softmax weights, logmeanexp) rather than a network.
      */
     public static Result trainingMonteCarlo(int d, int width, int batch, int steps, int mc) {
-        GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(width, width, width),
-                        GeneratorConfig.defaults().activation(), MlpGenerator.Skip.AFFINE, GeneratorConfig.Init.IDENTITY)
-                .withBatch(batch, 2 * batch).withEvaluation(0, 100, 0, 0);
+        GeneratorConfig c = trainingConfig(width, batch);
         io.github.dde4j.dde.ScalarField f = new io.github.dde4j.dde.ScalarField() {
             @Override
             public int dimension() {
@@ -220,30 +216,31 @@ public final class GeneratorBenchmark {
             }
         };
         GeneratorTarget t = GeneratorTarget.ofDde(f, 0.1, mc);
-        new GeneratorTrainer(c.withSteps(3)).train(t);
-        long t0 = System.nanoTime();
-        new GeneratorTrainer(c.withSteps(steps)).train(t);
-        double sec = (System.nanoTime() - t0) / 1e9;
-        return new Result("train-mc", d, width, batch, steps, sec, Double.NaN, steps / sec);
+        return timedTraining("train-mc", d, width, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).train(t));
     }
 
     /** The standard set: sampling for d = 2, 4, 64 (width 128), forward floors, training at d = 2 and 64. */
     public static List<Result> runAll(boolean quick) {
+        List<Result> out = new ArrayList<>();
+        runAll(quick, out::add);
+        return out;
+    }
+
+    /** {@link #runAll(boolean)}, handing each result to {@code sink} as soon as it is measured. */
+    private static void runAll(boolean quick, java.util.function.Consumer<Result> sink) {
         long rows = quick ? 200_000 : 2_000_000;
         int steps = quick ? 10 : 100;
-        List<Result> out = new ArrayList<>();
         for (int d : new int[] {2, 4, 64}) {
-            out.add(sampling(d, 128, rows));
-            out.add(forward(d, 128, rows));
+            sink.accept(sampling(d, 128, rows));
+            sink.accept(forward(d, 128, rows));
         }
-        out.add(training(2, 128, 512, steps));
-        out.add(training(64, 128, 512, steps));
-        out.add(trainingKde(2, 128, 512, steps));
-        out.add(trainingKde(64, 128, 512, steps));
-        out.add(trainingMonteCarlo(2, 128, 512, steps, 16));
-        out.add(trainingEightGaussiansData(256, steps));
-        out.add(trainingQModelDde(512, 3, steps));
-        return out;
+        sink.accept(training(2, 128, 512, steps));
+        sink.accept(training(64, 128, 512, steps));
+        sink.accept(trainingKde(2, 128, 512, steps));
+        sink.accept(trainingKde(64, 128, 512, steps));
+        sink.accept(trainingMonteCarlo(2, 128, 512, steps, 16));
+        sink.accept(trainingEightGaussiansData(256, steps));
+        sink.accept(trainingQModelDde(512, 3, steps));
     }
 
     /**
@@ -254,7 +251,6 @@ public final class GeneratorBenchmark {
     public static void main(String[] args) {
         List<String> a = List.of(args);
         boolean quick = a.contains("--quick");
-        long rows = quick ? 200_000 : 2_000_000;
         int steps = quick ? 10 : 100;
         if (a.contains("--train-only")) {
             System.out.println(training(2, 128, 512, steps).toJson());
@@ -271,16 +267,6 @@ public final class GeneratorBenchmark {
             System.out.println(trainingEightGaussiansData(256, steps).toJson());
             return;
         }
-        for (int d : new int[] {2, 4, 64}) {
-            System.out.println(sampling(d, 128, rows).toJson());
-            System.out.println(forward(d, 128, rows).toJson());
-        }
-        System.out.println(training(2, 128, 512, steps).toJson());
-        System.out.println(training(64, 128, 512, steps).toJson());
-        System.out.println(trainingKde(2, 128, 512, steps).toJson());
-        System.out.println(trainingKde(64, 128, 512, steps).toJson());
-        System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
-        System.out.println(trainingEightGaussiansData(256, steps).toJson());
-        System.out.println(trainingQModelDde(512, 3, steps).toJson());
+        runAll(quick, r -> System.out.println(r.toJson()));
     }
 }
