@@ -75,6 +75,14 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", rows.length);
         r.put("columns", m.columns());
+        // the DDE's noise level in standardised units, and what drove the generator ("dde" or "data";
+        // model files written before the DDE-driven generator trained theirs on the data's KDE)
+        if (m.contents.dde() != null) {
+            r.put("sigma", m.contents.dde().sigma());
+        }
+        if (m.contents.generator() != null) {
+            r.put("generator_target", String.valueOf(m.contents.info().getOrDefault("generator_target", "data")));
+        }
         Optional<Density> density = m.density();
         if (density.isPresent()) {
             long t0 = System.nanoTime();

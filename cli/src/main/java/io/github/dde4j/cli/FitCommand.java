@@ -60,6 +60,16 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--generator", description = "Also train a generator (fast sampling with 'dde4j sample').")
     Boolean generator;
 
+    @Option(names = "--generator-target", paramLabel = "dde|data",
+            description = "What the generator learns from: the fitted DDE (default; DDEs of the rows at the generator's"
+                    + " coarser noise levels are fitted with it) or the KDE of the rows (data).")
+    String generatorTarget;
+
+    @Option(names = "--budget", paramLabel = "SECONDS",
+            description = "Time budget for training (DDE and generator): schedules are sized to fit it, and a run"
+                    + " still improving when it runs out stops and says so. Default: no budget.")
+    Double budget;
+
     @Option(names = "--columns", split = ",", paramLabel = "a,b", description = "Columns to use (default: all).")
     List<String> columns;
 
@@ -94,6 +104,14 @@ final class FitCommand implements Callable<Integer> {
         Double sg = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asDouble() : null);
         Integer st = steps != null ? steps : (cfg.hasNonNull("steps") ? cfg.get("steps").asInt() : null);
         boolean withGen = generator != null ? generator : (cfg.path("generator").isObject() || cfg.path("generator").asBoolean(false));
+        String genTarget = generatorTarget != null ? generatorTarget : cfg.path("generator_target").asText("dde");
+        if (!genTarget.equals("dde") && !genTarget.equals("data")) {
+            throw new UserException("--generator-target must be dde or data, got '" + genTarget + "'");
+        }
+        Double budgetSeconds = budget != null ? budget : (cfg.hasNonNull("budget") ? cfg.get("budget").asDouble() : null);
+        if (budgetSeconds != null && !(budgetSeconds > 0 && budgetSeconds < 1e9)) {
+            throw new UserException("--budget must be a number of seconds > 0, got " + budgetSeconds);
+        }
         if (sg != null && !(sg > 0 && sg < Double.POSITIVE_INFINITY)) {
             throw new UserException("sigma must be finite and > 0, got " + sg);
         }
@@ -116,6 +134,16 @@ final class FitCommand implements Callable<Integer> {
             throw new UserException(data + " has " + rows.length + " data rows; at least 10 are needed to fit a model");
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
+        long deadline = budgetSeconds == null ? Long.MAX_VALUE : t0 + (long) (budgetSeconds * 1e9);
+        // rows held out from training for the convergence figures (energy distance, log-likelihood)
+        double[][] heldOut = null;
+        double[][] all = rows;
+        if (rows.length >= HOLD_OUT_MIN_ROWS) {
+            io.github.dde4j.core.data.Split<double[][]> split = io.github.dde4j.core.data.Splits.trainTest(rows,
+                    HOLD_OUT_FRACTION, sd);
+            rows = split.train();
+            heldOut = split.test();
+        }
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "read %d rows x %d columns (%s) in %.1f s%n", rows.length, table.dimension(),
                     String.join(", ", table.columns()), readSeconds);
@@ -125,9 +153,19 @@ final class FitCommand implements Callable<Integer> {
         Map<String, Object> ddeCfg = cfg.hasNonNull("dde") ? Json.MAPPER.convertValue(cfg.get("dde"), Map.class) : Map.of();
         DdeSupport.Settings settings = new DdeSupport.Settings(ddeCfg, sg, st, sd);
         GeneratorConfig genCfg = withGen ? generatorConfig(cfg, sd) : null;
+        if (budgetSeconds != null) {
+            // the DDE's schedule is sized to its share of the budget (a trial run measures the step rate)
+            double ddeShare = (withGen ? DDE_BUDGET_SHARE : 0.9) * budgetSeconds;
+            io.github.dde4j.dde.DdeConfig planned = DdeSupport.config(settings);
+            long scheduled = planned.totalSteps(rows.length);
+            double[][] trialRows = rows;
+            long fits = Schedules.stepsWithin(ddeShare, scheduled, scheduled / 8,
+                    l -> new io.github.dde4j.dde.DdeTrainer(planned).start(trialRows).run(l));
+            settings = new DdeSupport.Settings(settings.config(), settings.sigma(), (int) fits, settings.seed());
+        }
 
         Path ckpt = Path.of(out.toString() + ".ckpt");
-        String fingerprint = fingerprint(table, settings, genCfg);
+        String fingerprint = fingerprint(table, settings, genCfg, genTarget);
         Checkpoints.State state = resume ? Checkpoints.read(ckpt, fingerprint) : null;
         if (state != null && !common.quiet) {
             msg.println("resuming from checkpoint " + ckpt);
@@ -146,6 +184,7 @@ final class FitCommand implements Callable<Integer> {
             });
         }
 
+        ConvergenceReport ddeReport = new ConvergenceReport("dde");
         Dde dde;
         double ddeSeconds;
         if (state.entries.containsKey("dde-final.zip")) {
@@ -153,7 +192,8 @@ final class FitCommand implements Callable<Integer> {
             dde = ModelFile.ddeFromBytes(state.entries.get("dde-final.zip"));
             ddeSeconds = state.json.path("dde_seconds").asDouble();
         } else {
-            DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener, state, ckpt, checkpointEvery);
+            DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener.andThen(ddeReport)
+                    .andThen(Schedules.deadline(deadline)), state, ckpt, checkpointEvery);
             dde = f.dde();
             ddeSeconds = f.seconds();
             state.entries.put("dde-final.zip", ModelFile.ddeBytes(dde));
@@ -162,8 +202,11 @@ final class FitCommand implements Callable<Integer> {
         }
         LogZEstimate logZ = dde.logZ().orElseThrow();
         if (!common.quiet) {
-            msg.printf(Locale.ROOT, "DDE trained in %.1f s; log Z = %.4f +- %.4f (%s)%n", ddeSeconds, logZ.logZ(),
-                    logZ.standardError(), logZ.method());
+            String held = heldOut == null ? "" : String.format(Locale.ROOT, "; held-out log-likelihood %.4f nats/row",
+                    mean(dde.logDensity(heldOut)));
+            msg.println(ddeReport.line("DDE", ddeSeconds, Map.of("train_loss_ema", "training loss"),
+                    "for a closer fit give it more steps (--steps) or time (--budget)") + String.format(Locale.ROOT,
+                    "; log Z = %.4f +- %.4f (%s)", logZ.logZ(), logZ.standardError(), logZ.method()) + held);
             msg.flush();
         }
 
@@ -171,17 +214,30 @@ final class FitCommand implements Callable<Integer> {
         double genSeconds = 0;
         if (genCfg != null) {
             long g0 = System.nanoTime();
-            gen = trainGenerator(rows, genCfg, dde, listener, state, ckpt);
+            ConvergenceReport genReport = new ConvergenceReport(GeneratorTrainer.PHASE);
+            gen = trainGenerator(rows, heldOut, genCfg, genTarget, dde, listener.andThen(genReport), state, ckpt,
+                    deadline);
             genSeconds = (System.nanoTime() - g0) / 1e9;
             if (!common.quiet) {
-                msg.printf(Locale.ROOT, "generator trained in %.1f s%n", genSeconds);
+                Map<String, String> figures = new LinkedHashMap<>();
+                figures.put("energy", heldOut != null ? "energy distance to held-out rows" : "energy distance to training rows");
+                figures.put("mmd2", "MMD^2");
+                figures.put("kl", "KL estimate");
+                msg.println(genReport.line("generator (target: " + genTarget + ")", genSeconds, figures,
+                        budgetSeconds != null ? "give it more time (--budget)" : "allow more steps (--generator-steps)"));
                 msg.flush();
             }
         }
 
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("data_file", data.getFileName().toString());
-        info.put("rows", rows.length);
+        info.put("rows", all.length);
+        info.put("training_rows", rows.length);
+        info.put("held_out_rows", heldOut == null ? 0 : heldOut.length);
+        info.put("sigma", dde.sigma());
+        if (gen != null) {
+            info.put("generator_target", genTarget);
+        }
         info.put("seed", sd);
         info.put("dde_seconds", ddeSeconds);
         info.put("generator_seconds", genSeconds);
@@ -196,12 +252,16 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Generator trainGenerator(double[][] rows, GeneratorConfig genCfg, Dde dde, TrainingListener listener,
-                                     Checkpoints.State state, Path ckpt) throws IOException {
-        Standardizer s = Standardizer.fit(rows);
-        // the target's KDE reference set has the generator's own reference size: equal sizes give the
-        // two score estimates the same finite-sample bias, which cancels (as GeneratorTrainer.trainOnData)
-        GeneratorTarget target = GeneratorTarget.ofData(s.transform(rows), genCfg.qReferenceSize());
+    private Generator trainGenerator(double[][] rows, double[][] heldOut, GeneratorConfig genCfg, String genTarget,
+                                     Dde dde, TrainingListener listener, Checkpoints.State state, Path ckpt,
+                                     long deadline) throws IOException {
+        // the generator works in the DDE's standardised units; its smallest noise level is the DDE's
+        Standardizer s = dde.standardizer();
+        genCfg = genCfg.toBuilder().sigma(dde.sigma()).sigmaMax(Math.max(genCfg.sigmaMax(), dde.sigma())).build();
+        // the data target's KDE reference set has the generator's own reference size: equal sizes give
+        // the two score estimates the same finite-sample bias, which cancels
+        GeneratorTarget target = genTarget.equals("data") ? GeneratorTarget.ofData(s.transform(rows), genCfg.qReferenceSize())
+                : GeneratorTarget.ofDde(dde, rows);
         GeneratorTrainer trainer = new GeneratorTrainer(genCfg).withListener(listener).withStandardizer(s)
                 .withDataDde(dde).withCheckpoints(checkpointEvery, c -> {
                     try {
@@ -211,6 +271,12 @@ final class FitCommand implements Callable<Integer> {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
+        if (heldOut != null) {
+            trainer = trainer.withValidation(heldOut);
+        }
+        if (deadline != Long.MAX_VALUE) {
+            trainer = trainer.withBudget(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
         GeneratorCheckpoint resumeFrom = Checkpoints.generator(state);
         return resumeFrom != null ? trainer.resume(target, resumeFrom) : trainer.train(target);
     }
@@ -263,7 +329,8 @@ final class FitCommand implements Callable<Integer> {
         if (!n.isObject()) {
             throw new UserException(file + " must hold an object of settings (key: value)");
         }
-        var known = java.util.Set.of("columns", "sigma", "seed", "steps", "generator", "generator_steps", "dde");
+        var known = java.util.Set.of("columns", "sigma", "seed", "steps", "generator", "generator_steps", "dde",
+                "generator_target", "budget");
         n.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
                 throw new UserException(file + ": unknown setting '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
@@ -287,7 +354,8 @@ final class FitCommand implements Callable<Integer> {
         return out;
     }
 
-    private String fingerprint(Inputs.Table t, DdeSupport.Settings s, GeneratorConfig g) throws IOException {
+    private String fingerprint(Inputs.Table t, DdeSupport.Settings s, GeneratorConfig g, String genTarget)
+            throws IOException {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("data", data.toAbsolutePath().toString());
         f.put("size", Files.size(data));
@@ -295,9 +363,25 @@ final class FitCommand implements Callable<Integer> {
         f.put("columns", t.columns());
         f.put("settings", s);
         f.put("generator", g);
+        f.put("generator_target", genTarget);
         f.put("checkpoint_every", checkpointEvery);
         return Integer.toHexString(Json.MAPPER.writeValueAsString(f).hashCode())
                 + Long.toHexString(Json.MAPPER.writeValueAsString(f).chars().asLongStream().reduce(17, (a, b) -> a * 31 + b));
+    }
+
+    /** Rows held out for the convergence figures when the table has at least this many rows. */
+    static final int HOLD_OUT_MIN_ROWS = 200;
+    /** Share of the rows held out. */
+    static final double HOLD_OUT_FRACTION = 0.1;
+    /** The DDE's share of a time budget when a generator is trained too. */
+    static final double DDE_BUDGET_SHARE = 0.4;
+
+    private static double mean(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m += x / v.length;
+        }
+        return m;
     }
 
     /** Mean and covariance of the rows: the start of Langevin chains for models without a generator. */

@@ -26,15 +26,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param adamV      Adam second moment (same layout)
  * @param adamT      Adam step count
  * @param rngState   saved state of the run's random generator
- * @param bestMmd2   best MMD^2 seen (stop rule), +inf if none
+ * @param bestMmd2   best value of the stop rule's monitored quantity so far (the energy distance; MMD^2 in
+ *                   checkpoints of earlier versions), +inf if none
  * @param badEvals   evaluations since the last improvement
  * @param initMean   skip-map initialisation that was used (for provenance), may be empty
  * @param qLearners  qModel DDE: the f_q learners' states, one per noise level in level order; empty for qModel
  *                   KDE (and for checkpoints that predate them)
+ * @param ema        the moving average of the parameters (1 x P; null when emaDecay is 0)
  */
 public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM,
                                   INDArray adamV, long adamT, byte[] rngState, double bestMmd2, int badEvals,
-                                  String initMean, List<DdeLearner.State> qLearners) {
+                                  String initMean, List<DdeLearner.State> qLearners, INDArray ema) {
     public GeneratorCheckpoint {
         Objects.requireNonNull(config, "config");
         qLearners = qLearners == null ? List.of() : List.copyOf(qLearners); // the states themselves are immutable
@@ -42,6 +44,14 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
         adamM = adamM.dup();
         adamV = adamV.dup();
         rngState = rngState.clone();
+        ema = ema == null ? null : ema.dup();
+    }
+
+    /** A checkpoint without a moving average of the parameters (runs with emaDecay 0, older files). */
+    public GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM, INDArray adamV,
+                               long adamT, byte[] rngState, double bestMmd2, int badEvals, String initMean,
+                               List<DdeLearner.State> qLearners) {
+        this(config, step, parameters, adamM, adamV, adamT, rngState, bestMmd2, badEvals, initMean, qLearners, null);
     }
 
     /** A checkpoint without f_q learner states (qModel KDE, or one written before they were saved). */
@@ -61,7 +71,8 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
                 && c.parameters.equals(parameters) && c.adamM.equals(adamM) && c.adamV.equals(adamV)
                 && c.adamT == adamT && Arrays.equals(c.rngState, rngState)
                 && Double.compare(c.bestMmd2, bestMmd2) == 0 && c.badEvals == badEvals
-                && Objects.equals(c.initMean, initMean) && c.qLearners.equals(qLearners);
+                && Objects.equals(c.initMean, initMean) && c.qLearners.equals(qLearners)
+                && Objects.equals(c.ema, ema);
     }
 
     @Override

@@ -83,6 +83,14 @@ public interface GeneratorTarget {
         return null;
     }
 
+    /**
+     * Called once before the first generator step of a run (also a resumed one) with the noise
+     * levels of the objective and the run's seed: targets that fit something per level do it here,
+     * deterministically. The default does nothing.
+     */
+    default void prepare(double[] levels, long seed) {
+    }
+
     /** Called once before each generator step (training targets take their DDE steps here). */
     default void beforeGeneratorStep(long step, UniformRandomProvider rng) {
     }
@@ -140,10 +148,31 @@ public interface GeneratorTarget {
      * Exact at the DDE's sigma, Monte Carlo smoothed above it.
      */
     static GeneratorTarget ofDde(io.github.dde4j.dde.Dde dde, int mcSamples) {
+        return new DdeTarget(workingUnits(dde), dde.sigma(), mcSamples);
+    }
+
+    /**
+     * The product path: a fitted data {@link io.github.dde4j.dde.Dde} and the rows it was fitted to
+     * ({@code rows} in the caller's units, copied), in the DDE's standardised units (train with
+     * {@code withStandardizer(dde.standardizer())}, or use {@link GeneratorTrainer#trainOnDde(io.github.dde4j.dde.Dde, double[][])}).
+     * At the DDE's sigma the target is the DDE itself; at every higher level of the generator's
+     * objective, a DDE of the same rows fitted at that level before the first generator step (see
+     * docs/generator.md, "Target from data DDEs"). The levels must be fixed (no annealing).
+     */
+    static GeneratorTarget ofDde(io.github.dde4j.dde.Dde dde, double[][] rows) {
+        Checks.requirePoints(rows, dde.dimension(), "rows");
+        return new DataDdeTarget(workingUnits(dde), dde.sigma(), dde.standardizer().transform(rows));
+    }
+
+    /**
+     * {@code dde} seen in its standardised units: with x = m + s y, f_w(y) = f(x) (the constant
+     * Jacobian does not matter) and grad_y f_w = s . grad_x f.
+     */
+    private static ScalarField workingUnits(io.github.dde4j.dde.Dde dde) {
         io.github.dde4j.core.data.Standardizer st = dde.standardizer();
         INDArray m = Nd4j.createFromArray(st.means()).reshape(1, st.dimension());
         INDArray sc = Nd4j.createFromArray(st.scales()).reshape(1, st.dimension());
-        ScalarField w = new ScalarField() {
+        return new ScalarField() {
             @Override
             public int dimension() {
                 return dde.dimension();
@@ -163,7 +192,6 @@ public interface GeneratorTarget {
                 return dde.inputGradient(toCaller(y)).castTo(DataType.DOUBLE).muliRowVector(sc).castTo(y.dataType());
             }
         };
-        return new DdeTarget(w, dde.sigma(), mcSamples);
     }
 
     /** Any density with a score, smoothed by Monte Carlo with {@code mcSamples} draws per point. */

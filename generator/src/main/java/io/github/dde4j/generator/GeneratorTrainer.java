@@ -9,8 +9,11 @@ import io.github.dde4j.core.metrics.Mmd;
 import io.github.dde4j.core.progress.TrainingEvent;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
+import io.github.dde4j.dde.DdeConfig;
+import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.DdeLearner;
 import io.github.dde4j.generator.nn.MlpGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,14 +89,15 @@ public final class GeneratorTrainer {
     private final Dde dataDde;
     private final int checkpointEvery;
     private final Consumer<GeneratorCheckpoint> checkpointSink;
+    private final Duration budget;
 
     public GeneratorTrainer(GeneratorConfig config) {
-        this(config, TrainingListener.none(), null, null, null, null, 0, null);
+        this(config, TrainingListener.none(), null, null, null, null, 0, null, null);
     }
 
     private GeneratorTrainer(GeneratorConfig config, TrainingListener listener, DdeLearnerFactory qFactory,
                              double[][] validation, Standardizer standardizer, Dde dataDde, int checkpointEvery,
-                             Consumer<GeneratorCheckpoint> checkpointSink) {
+                             Consumer<GeneratorCheckpoint> checkpointSink, Duration budget) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.qFactory = qFactory;
@@ -102,6 +106,7 @@ public final class GeneratorTrainer {
         this.dataDde = dataDde;
         this.checkpointEvery = checkpointEvery;
         this.checkpointSink = checkpointSink;
+        this.budget = budget;
     }
 
     public GeneratorConfig config() {
@@ -110,19 +115,19 @@ public final class GeneratorTrainer {
 
     /** Reports progress and convergence checks to {@code l}. */
     public GeneratorTrainer withListener(TrainingListener l) {
-        return new GeneratorTrainer(config, l, qFactory, validation, standardizer, dataDde, checkpointEvery, checkpointSink);
+        return new GeneratorTrainer(config, l, qFactory, validation, standardizer, dataDde, checkpointEvery, checkpointSink, budget);
     }
 
     /** The factory for f_q (needed for qModel DDE). */
     public GeneratorTrainer withQLearners(DdeLearnerFactory f) {
-        return new GeneratorTrainer(config, listener, f, validation, standardizer, dataDde, checkpointEvery, checkpointSink);
+        return new GeneratorTrainer(config, listener, f, validation, standardizer, dataDde, checkpointEvery, checkpointSink, budget);
     }
 
     /** Held-out target rows in the caller's units for the MMD / energy checks (copied). */
     public GeneratorTrainer withValidation(double[][] rows) {
         Checks.requirePoints(rows, -1, "validation");
         return new GeneratorTrainer(config, listener, qFactory, Checks.copy(rows), standardizer, dataDde, checkpointEvery,
-                checkpointSink);
+                checkpointSink, budget);
     }
 
     /**
@@ -130,12 +135,12 @@ public final class GeneratorTrainer {
      * the network live in working units; samples are mapped back). Identity if not set.
      */
     public GeneratorTrainer withStandardizer(Standardizer s) {
-        return new GeneratorTrainer(config, listener, qFactory, validation, s, dataDde, checkpointEvery, checkpointSink);
+        return new GeneratorTrainer(config, listener, qFactory, validation, s, dataDde, checkpointEvery, checkpointSink, budget);
     }
 
     /** A data DDE to embed in the trained generator (so one model file can hold both). */
     public GeneratorTrainer withDataDde(Dde dde) {
-        return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dde, checkpointEvery, checkpointSink);
+        return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dde, checkpointEvery, checkpointSink, budget);
     }
 
     /**
@@ -146,22 +151,55 @@ public final class GeneratorTrainer {
     public GeneratorTrainer withCheckpoints(int every, Consumer<GeneratorCheckpoint> sink) {
         Checks.requireAtLeast(every, 1, "every");
         return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dataDde, every,
-                Objects.requireNonNull(sink, "sink"));
+                Objects.requireNonNull(sink, "sink"), budget);
     }
 
     /**
-     * Standardises {@code data} (caller units), and trains against the KDE of the standardised rows
-     * ({@link GeneratorTarget#ofData} with the configuration's {@code qReferenceSize}).
+     * Stops the run when {@code limit} of training time has passed (checked after every step), with
+     * stop reason {@link TrainingEvent.StopReason#BUDGET}: the generator is then the moving average
+     * reached so far, not a converged one. A budget makes the result depend on the machine's speed.
+     */
+    public GeneratorTrainer withBudget(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("budget must be positive, got " + limit);
+        }
+        return new GeneratorTrainer(config, listener, qFactory, validation, standardizer, dataDde, checkpointEvery,
+                checkpointSink, limit);
+    }
+
+    /**
+     * The DDE-driven pipeline from data (caller units): fits a data DDE f_p at the generator's
+     * smallest level ({@link #dataDdeConfig}), then trains the generator against it
+     * ({@link #trainOnDde(Dde, double[][])}); the generator embeds the DDE. For the KDE of the rows as
+     * target instead, use {@code withStandardizer(s).train(GeneratorTarget.ofData(s.transform(rows), m))}.
      */
     public Generator trainOnData(double[][] data) {
         Checks.requirePoints(data, -1, "data");
-        Standardizer s = standardizer != null ? standardizer : Standardizer.fit(data);
-        GeneratorTarget t = GeneratorTarget.ofData(s.transform(data), config.qReferenceSize());
-        return withStandardizer(s).train(t);
+        Dde dde = new DdeTrainer(dataDdeConfig(config)).fit(data, listener);
+        return trainOnDde(dde, data);
     }
 
     /**
-     * Trains against a fitted data DDE f_p (frozen), in the DDE's standardised units, and embeds it
+     * The data DDE {@link #trainOnData} fits: dde's defaults (3 x 128 softplus, low-variance targets,
+     * cosine learning rate) at noise level {@code config.sigma()} in standardised units, with the
+     * run's seed.
+     */
+    public static DdeConfig dataDdeConfig(GeneratorConfig config) {
+        return DdeConfig.builder().sigma(config.sigma()).seed(config.seed()).build();
+    }
+
+    /**
+     * The product path: trains against a fitted data DDE f_p (frozen) and the rows it was fitted to
+     * (caller units), in the DDE's standardised units, and embeds the DDE in the generator. The
+     * generator's smallest level must be the DDE's sigma; above it, DDEs of the rows at each level
+     * drive the objective ({@link GeneratorTarget#ofDde(Dde, double[][])}).
+     */
+    public Generator trainOnDde(Dde dde, double[][] rows) {
+        return withStandardizer(dde.standardizer()).withDataDde(dde).train(GeneratorTarget.ofDde(dde, rows));
+    }
+
+    /**
+     * Trains against a fitted data DDE f_p (frozen) alone, in the DDE's standardised units, and embeds it
      * in the generator. The smallest level must be the DDE's sigma (levels above it are Monte Carlo
      * smoothed, see {@link GeneratorTarget#ofDde(io.github.dde4j.dde.Dde, int)}).
      */
@@ -215,6 +253,7 @@ public final class GeneratorTrainer {
             throw new IllegalArgumentException("validation has dimension " + validW[0].length + ", target " + d);
         }
 
+        target.prepare(config.levels(0), seed);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("target", target.describe());
         prov.put("seed", seed);
@@ -253,6 +292,14 @@ public final class GeneratorTrainer {
             bad = cp.badEvals();
         }
         MlpGenerator work = net.sharing(flat);
+        double emaDecay = config.emaDecay();
+        INDArray ema = emaDecay > 0 ? flat.dup() : null;
+        if (ema != null && cp != null && cp.ema() != null) {
+            ema.assign(cp.ema());
+        }
+        // what the checks evaluate and the run returns: the moving average, else the parameters themselves
+        INDArray result = ema != null ? ema : flat;
+        MlpGenerator resultNet = net.sharing(result);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 
         List<DdeLearner> fq = new ArrayList<>();
@@ -288,6 +335,7 @@ public final class GeneratorTrainer {
         int b = config.batchSize();
         long total = config.steps();
         long t0 = System.nanoTime();
+        long deadline = budget == null ? Long.MAX_VALUE : t0 + budget.toNanos();
         listener.onEvent(new TrainingEvent.Started(PHASE, step, total));
         TrainingEvent.StopReason reason = TrainingEvent.StopReason.COMPLETED;
         Map<String, Double> lastMetrics = Map.of();
@@ -351,23 +399,28 @@ public final class GeneratorTrainer {
             lastGood.assign(flat);
             double lr = config.learningRateAt(step);
             adam.step(flat, grad);
+            if (ema != null) {
+                ema.muli(emaDecay).addi(flat.mul(1 - emaDecay));
+            }
             step++;
             listener.onEvent(new TrainingEvent.Step(PHASE, step, total, loss, levels[levels.length - 1], lr,
                     System.nanoTime() - t0));
             boolean evalNow = config.evalEvery() > 0 && (step % config.evalEvery() == 0 || step == total);
             if (evalNow) {
-                Map<String, Double> m = evaluate(work, target, fq, evalRef, bandwidth, step, k, d, dt);
+                Map<String, Double> m = evaluate(resultNet, target, fq, evalRef, bandwidth, step, k, d, dt);
                 lastMetrics = m;
                 listener.onEvent(new TrainingEvent.Evaluation(PHASE, step, m, System.nanoTime() - t0));
-                Double mmd = m.get("mmd2");
-                if (mmd != null) {
-                    if (mmd < best * (1 - config.minDelta()) || best == Double.POSITIVE_INFINITY) {
-                        best = Math.min(best, mmd);
+                // the stop rule watches the energy distance to the reference rows (KL without them)
+                Double monitored = m.containsKey("energy") ? m.get("energy") : m.get("kl");
+                if (monitored != null) {
+                    if (monitored < best * (1 - config.minDelta()) || best == Double.POSITIVE_INFINITY) {
+                        best = Math.min(best, monitored);
                         bad = 0;
                     } else {
                         bad++;
                     }
-                    if (config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
+                    Double mmd = m.get("mmd2");
+                    if (mmd != null && config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
                         reason = TrainingEvent.StopReason.TARGET_REACHED;
                     } else if (config.patience() > 0 && bad >= config.patience()) {
                         reason = TrainingEvent.StopReason.PLATEAU;
@@ -380,7 +433,11 @@ public final class GeneratorTrainer {
                     fqStates.add(f.state());
                 }
                 checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
-                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init, fqStates));
+                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init, fqStates,
+                        ema));
+            }
+            if (reason == TrainingEvent.StopReason.COMPLETED && step < total && System.nanoTime() > deadline) {
+                reason = TrainingEvent.StopReason.BUDGET;
             }
             if (reason != TrainingEvent.StopReason.COMPLETED) {
                 break;
@@ -392,7 +449,8 @@ public final class GeneratorTrainer {
         prov.put("stopReason", reason.name());
         prov.put("trainingSeconds", elapsed / 1e9);
         lastMetrics.forEach((key, v) -> prov.put("final_" + key, v));
-        return new Generator(net.withParameters(flat), std, config, prov, dataDde);
+        prov.put("converged", reason == TrainingEvent.StopReason.PLATEAU || reason == TrainingEvent.StopReason.TARGET_REACHED);
+        return new Generator(net.withParameters(result), std, config, prov, dataDde);
     }
 
     /**
@@ -454,7 +512,8 @@ public final class GeneratorTrainer {
 
     private Map<String, Double> evaluate(MlpGenerator work, GeneratorTarget target, List<DdeLearner> fq,
                                          double[][] evalRef, double bandwidth, long step, int k, int d, DataType dt) {
-        UniformRandomProvider er = RandomSources.stream(config.seed(), 1_000_000L + step);
+        // the same latent and noise draws at every check, so that checks differ only by the generator
+        UniformRandomProvider er = RandomSources.stream(config.seed(), 1_000_000L);
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(er);
         int n = config.evalSamples();
         double s = config.levels(step)[config.levels(step).length - 1];

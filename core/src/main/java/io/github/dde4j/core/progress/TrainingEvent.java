@@ -58,6 +58,8 @@ public sealed interface TrainingEvent
         /** A listener or the caller asked to stop. */
         CANCELLED,
         /** The loss became NaN, infinite or exploded; the last good parameters were kept. */
-        DIVERGED
+        DIVERGED,
+        /** The time budget ran out before the monitored quantity stopped improving. */
+        BUDGET
     }
 }

@@ -1,0 +1,154 @@
+package io.github.dde4j.generator;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.dde.DdeConfig;
+import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.dde.DdeTrainer;
+import io.github.dde4j.dde.ScalarField;
+import io.github.dde4j.dde.nn.AdamConfig;
+import io.github.dde4j.dde.nn.LearningRateSchedule;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The data's DDEs drive every noise level of the generator's objective. At the fitted DDE's own
+ * level sigma_p the target is that DDE f_p (exact up to its training error). Above it,
+ * p~_s = p * N(0, s^2 I) is the smoothed density of the same rows at a coarser scale, and a DDE
+ * f_s of the rows at level s is fitted for it before the first generator step (by the same
+ * denoising objective, low-variance targets over the batch), then frozen.
+ *
+ * <p>Why not smooth f_p by Monte Carlo (as {@link GeneratorTarget#ofDde(ScalarField, double, int)}
+ * does when only the DDE is known): at level s the generator's noisy samples spread a distance s
+ * around the data, where f_p, trained on points within about sigma_p of the data, is an
+ * extrapolation; the Monte Carlo weights exp f_p(u) then follow the extrapolation. A DDE fitted at
+ * level s is trained exactly where it is evaluated. It also costs one network pass per point
+ * instead of M.
+ *
+ * <p>The level DDEs are small (3 x 64 softplus) and cheap to fit: the smoothed density gets
+ * smoother as s grows. Their fits are a deterministic function of the rows, the levels and the
+ * seed, so a resumed run fits the same DDEs again instead of storing them.
+ */
+final class DataDdeTarget implements GeneratorTarget {
+
+    /** Steps of each level DDE's fit, and its batch; see docs/generator.md, "Target from data DDEs". */
+    static final int LEVEL_STEPS = 400;
+    static final int LEVEL_BATCH = 512;
+
+    private final ScalarField base;
+    private final double sigmaP;
+    private final float[] rows;
+    private final int n;
+    private final int d;
+    private final Map<Double, DdeLearner> levels = new TreeMap<>();
+
+    /**
+     * @param base   f_p in working units
+     * @param sigmaP its noise level (working units)
+     * @param rows   the training rows in working units (copied)
+     */
+    DataDdeTarget(ScalarField base, double sigmaP, double[][] rows) {
+        Checks.requirePoints(rows, base.dimension(), "rows");
+        this.base = base;
+        this.sigmaP = Checks.requirePositive(sigmaP, "sigmaP");
+        this.n = rows.length;
+        this.d = rows[0].length;
+        this.rows = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                this.rows[i * d + j] = (float) rows[i][j];
+            }
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return d;
+    }
+
+    @Override
+    public double minimumSigma() {
+        return sigmaP;
+    }
+
+    private boolean atBase(double s) {
+        return Math.abs(s - sigmaP) <= 1e-9 * Math.max(1, sigmaP);
+    }
+
+    /** Fits a DDE of the rows at every level above sigma_p that has none yet. */
+    @Override
+    public void prepare(double[] levelsToUse, long seed) {
+        double[] sorted = levelsToUse.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            double s = sorted[i];
+            if (atBase(s) || levels.containsKey(s)) {
+                continue;
+            }
+            if (s < sigmaP) {
+                throw new IllegalArgumentException("noise level " + s + " is below the data DDE's sigma " + sigmaP
+                        + "; a DDE cannot be sharpened: set the generator's sigma to the DDE's");
+            }
+            levels.put(s, fitLevel(s, RandomSources.stream(seed, 300 + i).nextLong(), RandomSources.stream(seed, 400 + i)));
+        }
+    }
+
+    private DdeLearner fitLevel(double s, long initSeed, UniformRandomProvider rng) {
+        DdeConfig cfg = DdeConfig.builder().hidden(3, 64).steps(LEVEL_STEPS).batchSize(LEVEL_BATCH).seed(initSeed)
+                .adam(AdamConfig.of(2e-3).withSchedule(LearningRateSchedule.cosine(0))).build();
+        DdeLearner f = DdeTrainer.learner(cfg, d);
+        float[] batch = new float[LEVEL_BATCH * d];
+        for (int step = 0; step < LEVEL_STEPS; step++) {
+            for (int i = 0; i < LEVEL_BATCH; i++) {
+                System.arraycopy(rows, rng.nextInt(n) * d, batch, i * d, d);
+            }
+            f.step(Nd4j.create(batch, new long[] {LEVEL_BATCH, d}, 'c'), s, rng);
+        }
+        return f;
+    }
+
+    private ScalarField field(double s) {
+        if (atBase(s)) {
+            return base;
+        }
+        DdeLearner f = levels.get(s);
+        if (f == null) {
+            throw new IllegalStateException("no data DDE at noise level " + s + " (levels fitted: " + levels.keySet()
+                    + ", plus sigma_p " + sigmaP + "); the trainer prepares the levels of its configuration, which"
+                    + " must be fixed (anneal false)");
+        }
+        return f;
+    }
+
+    @Override
+    public INDArray smoothedScore(INDArray y, double s, UniformRandomProvider rng) {
+        return field(s).inputGradient(y).castTo(y.dataType());
+    }
+
+    @Override
+    public INDArray smoothedLogDensity(INDArray y, double s, UniformRandomProvider rng) {
+        return field(s).value(y).castTo(y.dataType()).reshape(y.rows());
+    }
+
+    /** Rows drawn with replacement from the training rows (for the Gaussian start and checks). */
+    @Override
+    public double[][] referenceSamples(int count, UniformRandomProvider rng) {
+        double[][] out = new double[count][d];
+        for (int i = 0; i < count; i++) {
+            int r = rng.nextInt(n) * d;
+            for (int j = 0; j < d; j++) {
+                out[i][j] = rows[r + j];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return "data-dde(sigma=" + sigmaP + ", d=" + d + ", " + n + " rows, level DDEs 3x64 x " + LEVEL_STEPS
+                + " steps)";
+    }
+}
