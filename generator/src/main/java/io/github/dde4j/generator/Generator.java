@@ -139,6 +139,63 @@ public final class Generator implements Sampler {
         return out;
     }
 
+    /**
+     * n rows as {@link #sample(int, long)}, each then moved by {@code refinement}'s MALA steps on the
+     * embedded data DDE ({@link Refinement}); the same seed gives the same rows for any thread count.
+     *
+     * @throws IllegalStateException if the refinement has steps and the generator has no data DDE
+     */
+    public double[][] sample(int n, long seed, Refinement refinement) {
+        double[][] out = sample(n, seed);
+        refine(out, 0, n, seed, 0, refinement);
+        return out;
+    }
+
+    /**
+     * Streams n rows as {@link #sample(long, long, RowSink, int)}, refined by {@code refinement}
+     * before they reach the sink (a prefix of the unrefined rows' order: row i comes from latent i).
+     *
+     * @throws IllegalStateException if the refinement has steps and the generator has no data DDE
+     */
+    public void sample(long n, long seed, RowSink sink, int batchRows, Refinement refinement) throws IOException {
+        Objects.requireNonNull(refinement, "refinement");
+        if (refinement.steps() == 0) {
+            sample(n, seed, sink, batchRows);
+            return;
+        }
+        requireDdeFor(refinement);
+        Objects.requireNonNull(sink, "sink");
+        long[] done = {0};
+        // batches hold whole sampling blocks, so a batch's first row starts block done / BLOCK
+        sample(n, seed, (rows, count) -> {
+            refine(rows, 0, count, seed, done[0] / BLOCK, refinement);
+            done[0] += count;
+            sink.accept(rows, count);
+        }, batchRows);
+    }
+
+    private void requireDdeFor(Refinement refinement) {
+        if (refinement.steps() > 0 && dataDde == null) {
+            throw new IllegalStateException("refinement needs the generator's data DDE, and this generator has none"
+                    + " (train it with trainOnData or trainOnDde, or attach one with withDataDde)");
+        }
+    }
+
+    private void refine(double[][] rows, int offset, int count, long seed, long firstBlock, Refinement refinement) {
+        Objects.requireNonNull(refinement, "refinement");
+        if (refinement.steps() == 0 || count == 0) {
+            return;
+        }
+        requireDdeFor(refinement);
+        enterSingleThreadedBlas();
+        try {
+            new MalaRefiner(dataDde, refinement).refine(rows, offset, count, seed, firstBlock, BLOCK,
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            leaveSingleThreadedBlas();
+        }
+    }
+
     /** n rows drawn with a seed taken from {@code rng}. */
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {

@@ -400,7 +400,9 @@ public final class GeneratorTrainer {
             double lr = config.learningRateAt(step);
             adam.step(flat, grad);
             if (ema != null) {
-                ema.muli(emaDecay).addi(flat.mul(1 - emaDecay));
+                // a shorter memory over the first steps, so that the average leaves the start quickly
+                double decay = Math.min(emaDecay, (1.0 + step) / (10.0 + step));
+                ema.muli(decay).addi(flat.mul(1 - decay));
             }
             step++;
             listener.onEvent(new TrainingEvent.Step(PHASE, step, total, loss, levels[levels.length - 1], lr,

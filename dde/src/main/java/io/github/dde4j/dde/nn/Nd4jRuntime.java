@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       under class loaders other than the system one (Jupyter kernels such as IJava load
  *       user jars through their own loader, IJava issue 65);</li>
  *   <li>sets a thread policy for small shared machines: a fixed number of OpenMP/BLAS threads
- *       (default {@code min(2, cores)}, or {@code -Ddde4j.threads=N}, or {@code OMP_NUM_THREADS})
+ *       (default: the cores the JVM has, {@code Runtime.availableProcessors()}; or
+ *       {@code -Ddde4j.threads=N}, or {@code OMP_NUM_THREADS})
  *       and, where the environment does not say otherwise, passive waiting
  *       ({@code OMP_WAIT_POLICY=PASSIVE}, {@code GOMP_SPINCOUNT=0}, set in the process
  *       environment before ND4J loads its OpenMP runtime). Spinning OpenMP workers turn a 1 ms
@@ -42,7 +43,9 @@ public final class Nd4jRuntime {
 
     /**
      * The thread count used by ND4J and its BLAS: {@code -Ddde4j.threads}, else
-     * {@code OMP_NUM_THREADS}, else {@code min(2, available processors)}.
+     * {@code OMP_NUM_THREADS}, else the available processors (a container's CPU limit included). With
+     * passive waiting, idle OpenMP workers sleep instead of spinning, so a workstation's cores are
+     * used without collapsing a busy small machine.
      */
     public static int defaultThreads() {
         Integer fromProperty = parse(System.getProperty("dde4j.threads"));
@@ -53,7 +56,7 @@ public final class Nd4jRuntime {
         if (fromEnv != null) {
             return fromEnv;
         }
-        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** The thread count ND4J was initialised with (initialising it if needed). */
