@@ -38,6 +38,15 @@ public record EarlyStopping(int patience, double minDelta, int evalEvery, double
         return new EarlyStopping(10, 1e-3, 100, 0.1, 0.05);
     }
 
+    /**
+     * The DDE-driven pipeline's check ({@code dde4j fit}, {@code GeneratorTrainer.trainOnData}): every
+     * 100 steps the moving average of the training loss (weight 0.05; low-variance targets make it a
+     * quiet measure) must have improved by 1% within 5 checks, else the DDE has converged.
+     */
+    public static EarlyStopping onTrainingLossLevelling() {
+        return new EarlyStopping(5, 0.01, 100, 0, 0.05);
+    }
+
     /** Patience 10 evaluations every 100 steps on the smoothed training loss. */
     public static EarlyStopping onTrainingLoss() {
         return new EarlyStopping(10, 1e-3, 100, 0, 0.02);

@@ -64,6 +64,21 @@ final class FlatAdam {
         }
     }
 
+    /**
+     * One step at learning rate {@code rate} instead of the schedule's (the trainer's cool-down after
+     * a plateau): the optimiser is rebuilt with that constant rate when it changes, carrying its
+     * moments and step count over, as the STEP schedule does at its change points.
+     */
+    void step(INDArray params, INDArray grad, double rate) {
+        if (rate != constantRate) {
+            Adam.State s = adam.state();
+            adam = new Adam(AdamConfig.of(rate), config.steps());
+            constantRate = rate;
+            adam.restore(s, null);
+        }
+        apply(params, grad);
+    }
+
     /** One update of {@code params} (1 x P, in place) with gradient {@code grad} (1 x P). */
     void step(INDArray params, INDArray grad) {
         if (config.schedule() == GeneratorConfig.Schedule.STEP) {
@@ -74,6 +89,10 @@ final class FlatAdam {
                 adam.restore(s, null);
             }
         }
+        apply(params, grad);
+    }
+
+    private void apply(INDArray params, INDArray grad) {
         copy(params, p);
         copy(grad, g);
         adam.step(new double[][] {p}, new double[][] {g});

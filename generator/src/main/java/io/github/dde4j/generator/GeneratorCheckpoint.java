@@ -33,10 +33,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param qLearners  qModel DDE: the f_q learners' states, one per noise level in level order; empty for qModel
  *                   KDE (and for checkpoints that predate them)
  * @param ema        the moving average of the parameters (1 x P; null when emaDecay is 0)
+ * @param coolDownFrom the step at which the stop rule found the plateau and the cool-down began, -1 before
  */
 public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM,
                                   INDArray adamV, long adamT, byte[] rngState, double bestMmd2, int badEvals,
-                                  String initMean, List<DdeLearner.State> qLearners, INDArray ema) {
+                                  String initMean, List<DdeLearner.State> qLearners, INDArray ema,
+                                  long coolDownFrom) {
     public GeneratorCheckpoint {
         Objects.requireNonNull(config, "config");
         qLearners = qLearners == null ? List.of() : List.copyOf(qLearners); // the states themselves are immutable
@@ -51,7 +53,7 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
     public GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM, INDArray adamV,
                                long adamT, byte[] rngState, double bestMmd2, int badEvals, String initMean,
                                List<DdeLearner.State> qLearners) {
-        this(config, step, parameters, adamM, adamV, adamT, rngState, bestMmd2, badEvals, initMean, qLearners, null);
+        this(config, step, parameters, adamM, adamV, adamT, rngState, bestMmd2, badEvals, initMean, qLearners, null, -1);
     }
 
     /** A checkpoint without f_q learner states (qModel KDE, or one written before they were saved). */
@@ -72,7 +74,7 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
                 && c.adamT == adamT && Arrays.equals(c.rngState, rngState)
                 && Double.compare(c.bestMmd2, bestMmd2) == 0 && c.badEvals == badEvals
                 && Objects.equals(c.initMean, initMean) && c.qLearners.equals(qLearners)
-                && Objects.equals(c.ema, ema);
+                && Objects.equals(c.ema, ema) && c.coolDownFrom == coolDownFrom;
     }
 
     @Override

@@ -182,10 +182,11 @@ public final class GeneratorTrainer {
     /**
      * The data DDE {@link #trainOnData} fits: dde's defaults (3 x 128 softplus, low-variance targets,
      * cosine learning rate) at noise level {@code config.sigma()} in standardised units, with the
-     * run's seed.
+     * run's seed, stopped once its training loss levels off ({@code EarlyStopping.onTrainingLossLevelling}).
      */
     public static DdeConfig dataDdeConfig(GeneratorConfig config) {
-        return DdeConfig.builder().sigma(config.sigma()).seed(config.seed()).build();
+        return DdeConfig.builder().sigma(config.sigma()).seed(config.seed())
+                .earlyStopping(io.github.dde4j.dde.EarlyStopping.onTrainingLossLevelling()).build();
     }
 
     /**
@@ -279,6 +280,7 @@ public final class GeneratorTrainer {
         long step = 0;
         double best = Double.POSITIVE_INFINITY;
         int bad = 0;
+        long coolFrom = -1;
         if (cp != null) {
             if (cp.parameters().length() != flat.length()) {
                 throw new IllegalArgumentException("checkpoint has " + cp.parameters().length() + " parameters, expected "
@@ -290,6 +292,7 @@ public final class GeneratorTrainer {
             step = cp.step();
             best = cp.bestMmd2();
             bad = cp.badEvals();
+            coolFrom = cp.coolDownFrom();
         }
         MlpGenerator work = net.sharing(flat);
         double emaDecay = config.emaDecay();
@@ -397,8 +400,14 @@ public final class GeneratorTrainer {
                         step, lastGood, net, std, prov, t0, oneSidedBias);
             }
             lastGood.assign(flat);
-            double lr = config.learningRateAt(step);
-            adam.step(flat, grad);
+            double lr;
+            if (coolFrom >= 0) {
+                lr = coolDownRate(coolFrom, step);
+                adam.step(flat, grad, lr);
+            } else {
+                lr = config.learningRateAt(step);
+                adam.step(flat, grad);
+            }
             if (ema != null) {
                 // a shorter memory over the first steps, so that the average leaves the start quickly
                 double decay = Math.min(emaDecay, (1.0 + step) / (10.0 + step));
@@ -414,7 +423,7 @@ public final class GeneratorTrainer {
                 listener.onEvent(new TrainingEvent.Evaluation(PHASE, step, m, System.nanoTime() - t0));
                 // the stop rule watches the energy distance to the reference rows (KL without them)
                 Double monitored = m.containsKey("energy") ? m.get("energy") : m.get("kl");
-                if (monitored != null) {
+                if (monitored != null && coolFrom < 0) {
                     if (monitored < best * (1 - config.minDelta()) || best == Double.POSITIVE_INFINITY) {
                         best = Math.min(best, monitored);
                         bad = 0;
@@ -425,7 +434,8 @@ public final class GeneratorTrainer {
                     if (mmd != null && config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
                         reason = TrainingEvent.StopReason.TARGET_REACHED;
                     } else if (config.patience() > 0 && bad >= config.patience()) {
-                        reason = TrainingEvent.StopReason.PLATEAU;
+                        // levelled off: let the learning rate decay before stopping (sharper rows)
+                        coolFrom = step;
                     }
                 }
             }
@@ -436,7 +446,10 @@ public final class GeneratorTrainer {
                 }
                 checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
                         adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init, fqStates,
-                        ema));
+                        ema, coolFrom));
+            }
+            if (coolFrom >= 0 && step >= coolFrom + coolDownLength(coolFrom)) {
+                reason = TrainingEvent.StopReason.PLATEAU;
             }
             if (reason == TrainingEvent.StopReason.COMPLETED && step < total && System.nanoTime() > deadline) {
                 reason = TrainingEvent.StopReason.BUDGET;
@@ -453,6 +466,28 @@ public final class GeneratorTrainer {
         lastMetrics.forEach((key, v) -> prov.put("final_" + key, v));
         prov.put("converged", reason == TrainingEvent.StopReason.PLATEAU || reason == TrainingEvent.StopReason.TARGET_REACHED);
         return new Generator(net.withParameters(result), std, config, prov, dataDde);
+    }
+
+    /**
+     * Steps of the cool-down that follows a plateau found at step {@code from}: a quarter of the
+     * steps so far, at least 100. See docs/generator.md, "Convergence and the stop rule".
+     */
+    static long coolDownLength(long from) {
+        return Math.max(COOL_DOWN_MIN_STEPS, Math.round(COOL_DOWN_FRACTION * from));
+    }
+
+    static final long COOL_DOWN_MIN_STEPS = 100;
+    static final double COOL_DOWN_FRACTION = 0.25;
+
+    /**
+     * The learning rate at {@code step} of a cool-down begun at {@code from}: cosine from the
+     * schedule's rate at {@code from} down to {@code finalLearningRateFraction} of the base rate.
+     */
+    private double coolDownRate(long from, long step) {
+        double start = config.learningRateAt(from);
+        double end = Math.min(start, config.learningRate() * config.finalLearningRateFraction());
+        double frac = Math.min(1.0, (double) (step - from) / coolDownLength(from));
+        return end + 0.5 * (start - end) * (1 + Math.cos(Math.PI * frac));
     }
 
     /**
