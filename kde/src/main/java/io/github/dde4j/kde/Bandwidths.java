@@ -108,8 +108,28 @@ public final class Bandwidths {
      *                                  growing as c shrinks (rows with exact duplicates)
      */
     public static LeaveOneOut leaveOneOut(double[][] data, double[] weights) {
+        return leaveOneOut(data, weights, false);
+    }
+
+    /**
+     * Maximum leave-one-out likelihood bandwidth shared by every dimension: the kernel is
+     * N(0, h^2 I) whatever each column's spread, so {@code factor} is h itself. Meant for rows
+     * already on a common scale, such as the standardised encoding of a table, where h is the
+     * noise level sigma of a KDE or DDE ("--sigma auto"). Same search and exact sums as
+     * {@link #leaveOneOut}.
+     *
+     * @throws IllegalArgumentException as {@link #leaveOneOut}
+     */
+    public static LeaveOneOut leaveOneOutIsotropic(double[][] data) {
+        return leaveOneOut(data, null, true);
+    }
+
+    private static LeaveOneOut leaveOneOut(double[][] data, double[] weights, boolean isotropic) {
         Moments m = Moments.of(data, weights);
         double[] sd = m.sd();
+        if (isotropic) {
+            java.util.Arrays.fill(sd, 1.0); // the search starts at Scott's factor as for unit spread
+        }
         int n = data.length;
         int d = m.d;
         double[][] u = new double[n][d];

@@ -1,0 +1,68 @@
+package io.github.dde4j.kde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.data.CsvReader;
+import io.github.dde4j.core.table.TableEncoder;
+import io.github.dde4j.core.table.TableSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The noise level chosen from a table's standardised encoding (the basis of "--sigma auto"). */
+class IsotropicLeaveOneOutTest {
+
+    static double[][] encodedTable(String name) throws IOException {
+        try (InputStream in = IsotropicLeaveOneOutTest.class.getResourceAsStream("/tables/" + name + ".csv")) {
+            CsvReader.TextRecords t = CsvReader.create().readText(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+            TableEncoder e = TableEncoder.fit(TableSchema.detect(t, null), t);
+            return e.encode(t, RandomSources.seeded(5));
+        }
+    }
+
+    private static double meanLoo(double[][] data, double h) {
+        double[] loo = GaussianKde.of(data, h).leaveOneOutLogDensity();
+        double s = 0;
+        for (double v : loo) {
+            s += v / loo.length;
+        }
+        return s;
+    }
+
+    /**
+     * On the mixed-type penguins table (17 encoded dimensions) the isotropic bandwidth is a local
+     * maximum of the exact leave-one-out likelihood, computed independently by the KDE, and the
+     * reported likelihood is that value.
+     */
+    @Test
+    void isAMaximumOfTheExactLeaveOneOutLikelihoodOnAnEncodedTable() throws IOException {
+        double[][] x = encodedTable("penguins-full");
+        Bandwidths.LeaveOneOut loo = Bandwidths.leaveOneOutIsotropic(x);
+        double h = loo.factor();
+        for (double hk : loo.bandwidth()) {
+            assertEquals(h, hk, 0.0);
+        }
+        double at = meanLoo(x, h);
+        assertEquals(at, loo.meanLogLikelihood(), 1e-9 * Math.abs(at));
+        assertTrue(meanLoo(x, h * 1.05) < at && meanLoo(x, h / 1.05) < at, "a local maximum at " + h);
+        assertTrue(h > 0.1 && h < 1.5, "h " + h);
+    }
+
+    /** Unlike the per-column rule, one h serves all columns: a column spread 10 times wider gets no wider kernel. */
+    @Test
+    void ignoresColumnSpreads() {
+        double[][] data = Fixtures.normal(11, 600, 2, 1.0);
+        for (double[] r : data) {
+            r[1] *= 10;
+        }
+        Bandwidths.LeaveOneOut iso = Bandwidths.leaveOneOutIsotropic(data);
+        Bandwidths.LeaveOneOut per = Bandwidths.leaveOneOut(data, null);
+        assertTrue(per.bandwidth()[1] > 5 * per.bandwidth()[0]);
+        assertEquals(iso.bandwidth()[0], iso.bandwidth()[1], 0.0);
+        assertTrue(meanLoo(data, iso.factor()) >= meanLoo(data, iso.factor() * 1.05));
+    }
+}
