@@ -10,7 +10,7 @@ final class ColumnCodec {
     }
 
     static void encode(TableSchema schema, ColumnSchema col, ColumnCoding c, CsvReader.TextRecords table, int j,
-                       UniformRandomProvider rng, double[][] out) {
+                       UniformRandomProvider rng, double labelNoise, double[][] out) {
         if (c.kind() == ColumnCoding.Kind.IDENTIFIER) {
             return;
         }
@@ -26,7 +26,7 @@ final class ColumnCodec {
                             + " is missing, but the training rows had no missing value in this column");
                 }
                 for (int k = 0; k < c.width(); k++) {
-                    row[c.offset() + k] = c.kind() == ColumnCoding.Kind.ORDERED && k == 0 ? 0.0 : ((k == last ? 1 : 0) - means[k]) / scales[k];
+                    row[c.offset() + k] = c.kind() == ColumnCoding.Kind.ORDERED && k == 0 ? 0.0 : ((k == last ? 1 : 0) + jitter(rng, labelNoise) - means[k]) / scales[k];
                 }
                 continue;
             }
@@ -58,16 +58,21 @@ final class ColumnCodec {
                                 + "', a category the training rows did not have; known: " + String.join(", ", c.levels()));
                     }
                     for (int k = 0; k < c.width(); k++) {
-                        row[c.offset() + k] = ((k == at ? 1 : 0) - means[k]) / scales[k];
+                        row[c.offset() + k] = ((k == at ? 1 : 0) + jitter(rng, labelNoise) - means[k]) / scales[k];
                     }
                     continue;
                 }
                 default -> throw new IllegalStateException(c.kind().toString());
             }
             if (c.hasMissing()) {
-                row[c.offset() + last] = -means[last] / scales[last];
+                row[c.offset() + last] = (jitter(rng, labelNoise) - means[last]) / scales[last];
             }
         }
+    }
+
+    /** Uniform noise of width {@code w} centred on 0, or 0 without a random source. */
+    private static double jitter(UniformRandomProvider rng, double w) {
+        return rng == null ? 0 : (rng.nextDouble() - 0.5) * w;
     }
 
     static String decode(ColumnSchema col, ColumnCoding c, double[] row, long rowIndex) {

@@ -13,7 +13,9 @@ final class ColumnFit {
     private ColumnFit() {
     }
 
-    static ColumnCoding fit(TableSchema schema, ColumnSchema col, CsvReader.TextRecords training, int j, int offset) {
+    /** {@code labelNoise}: the width of the dequantisation noise of 0/1 dimensions, part of their variance. */
+    static ColumnCoding fit(TableSchema schema, ColumnSchema col, CsvReader.TextRecords training, int j, int offset,
+                            double labelNoise) {
         int n = training.rows().size();
         List<String> present = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
@@ -28,14 +30,14 @@ final class ColumnFit {
             throw new IllegalArgumentException("column '" + col.name() + "': every training cell is empty (missing)");
         }
         double p = (n - present.size()) / (double) n;
-        double[] indicator = p > 0 ? new double[] {p, Math.sqrt(p * (1 - p))} : null;
+        double[] indicator = p > 0 ? new double[] {p, Math.sqrt(p * (1 - p) + labelNoise * labelNoise / 12)} : null;
         switch (col.type()) {
             case IDENTIFIER:
                 return new ColumnCoding(col.name(), ColumnCoding.Kind.IDENTIFIER, offset, 0, null, 0, 0, 0, 0, null,
                         new double[0], new double[0], p, null);
             case CATEGORICAL:
             case BOOLEAN:
-                return levels(col, present, rows, p, offset);
+                return levels(col, present, rows, p, offset, labelNoise);
             default:
                 break;
         }
@@ -77,7 +79,8 @@ final class ColumnFit {
                 Cells.step(col), Math.min(min, lo), Math.max(max, hi), null, means, scales, p, null);
     }
 
-    private static ColumnCoding levels(ColumnSchema col, List<String> present, List<Integer> rows, double p, int offset) {
+    private static ColumnCoding levels(ColumnSchema col, List<String> present, List<Integer> rows, double p, int offset,
+                                       double labelNoise) {
         Set<String> seen = new LinkedHashSet<>(present);
         for (int i = 0; i < present.size(); i++) {
             if (!col.categories().contains(present.get(i))) {
@@ -106,7 +109,7 @@ final class ColumnFit {
             means[width - 1] = p;
         }
         for (int k = 0; k < width; k++) {
-            scales[k] = Math.sqrt(means[k] * (1 - means[k]));
+            scales[k] = Math.sqrt(means[k] * (1 - means[k]) + labelNoise * labelNoise / 12);
         }
         return new ColumnCoding(col.name(), ColumnCoding.Kind.LEVELS, offset, width, null, 0, 0, 0, 0, levels, means, scales, p, null);
     }

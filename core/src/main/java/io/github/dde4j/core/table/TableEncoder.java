@@ -23,21 +23,33 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   <li>missing values: categorical columns treat missing as one more label; other columns that
  *       have missing cells get an indicator dimension, decoded as missing above one half. Missing
  *       cells of a number column encode as the column mean (0).</li>
+ *   <li>0/1 dimensions (labels and indicators) are dequantised too, with uniform noise of width
+ *       {@code labelNoise} ({@value #LABEL_NOISE} by default, measured: see docs/tables.md) around
+ *       0 and 1, and standardised with that noise's variance included; decoding is unaffected
+ *       (the largest label, or the indicator above one half, is the cell's for any width below
+ *       1). Without it, exact ties in these dimensions drive the leave-one-out bandwidth down
+ *       and a KDE at that bandwidth copies training rows.</li>
  *   <li>constant columns (one training value): no dimension; written back exactly.</li>
  *   <li>identifiers: no dimension; decoded as fresh values {@code <column>-<row number>}, which
  *       name no training row.</li>
  * </ul>
  *
- * @param schema  the table schema
- * @param codings one per schema column, in order
+ * @param schema     the table schema
+ * @param codings    one per schema column, in order
+ * @param labelNoise width of the uniform noise that dequantises 0/1 dimensions, in [0, 1)
  */
-public record TableEncoder(TableSchema schema, List<ColumnCoding> codings) {
+public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, double labelNoise) {
 
     /** Skewness above which a non-negative number column is tried with log1p. */
     public static final double SKEW_LIMIT = 1.0;
+    /** The default width of the noise that dequantises 0/1 dimensions. */
+    public static final double LABEL_NOISE = 0.5;
 
     /** Copies the list; checks that it matches the schema. */
     public TableEncoder {
+        if (!(labelNoise >= 0 && labelNoise < 1)) {
+            throw new IllegalArgumentException("labelNoise must be in [0, 1), got " + labelNoise);
+        }
         codings = List.copyOf(codings);
         if (codings.size() != schema.columns().size()) {
             throw new IllegalArgumentException(codings.size() + " codings for " + schema.columns().size() + " columns");
@@ -50,15 +62,20 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings) {
      * @throws IllegalArgumentException naming the row and column of a cell the schema rejects
      */
     public static TableEncoder fit(TableSchema schema, CsvReader.TextRecords training) {
+        return fit(schema, training, LABEL_NOISE);
+    }
+
+    /** {@link #fit(TableSchema, CsvReader.TextRecords)} with another width of the 0/1 dimensions' noise. */
+    public static TableEncoder fit(TableSchema schema, CsvReader.TextRecords training, double labelNoise) {
         int[] index = columnIndex(schema, training);
         List<ColumnCoding> out = new ArrayList<>();
         int offset = 0;
         for (int j = 0; j < index.length; j++) {
-            ColumnCoding c = ColumnFit.fit(schema, schema.columns().get(j), training, index[j], offset);
+            ColumnCoding c = ColumnFit.fit(schema, schema.columns().get(j), training, index[j], offset, labelNoise);
             out.add(c);
             offset += c.width();
         }
-        return new TableEncoder(schema, out);
+        return new TableEncoder(schema, out, labelNoise);
     }
 
     /** The number of encoded dimensions. */
@@ -97,8 +114,9 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings) {
     }
 
     /**
-     * Encodes rows; with a random source, ordered columns are dequantised (uniform noise of one
-     * step), which is how training rows should be encoded for density estimation.
+     * Encodes rows; with a random source, every column is dequantised (uniform noise of one step
+     * on numbers and dates, of width {@link #labelNoise} on 0/1 dimensions), which is how
+     * training rows should be encoded for density estimation.
      *
      * @throws IllegalArgumentException naming the row and column of a cell that does not parse,
      *                                  a label the training rows did not have, or a missing cell in
@@ -108,7 +126,7 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings) {
         int[] index = columnIndex(schema, table);
         double[][] out = new double[table.rows().size()][dimension()];
         for (int j = 0; j < codings.size(); j++) {
-            ColumnCodec.encode(schema, schema.columns().get(j), codings.get(j), table, index[j], rng, out);
+            ColumnCodec.encode(schema, schema.columns().get(j), codings.get(j), table, index[j], rng, labelNoise, out);
         }
         return out;
     }
