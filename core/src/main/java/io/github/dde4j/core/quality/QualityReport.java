@@ -151,6 +151,49 @@ public record QualityReport(
         return m;
     }
 
+    /** A column's cells as the report reads numbers: NaN for missing cells and for cells that are not numbers. */
+    public static double[] numbers(CsvReader.TextRecords table, String column, QualityOptions options) {
+        String[] cells = labels(table, column, options);
+        double[] out = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            out[i] = cells[i] == null ? Double.NaN : io.github.dde4j.core.table.TableSchema.number(cells[i]);
+        }
+        return out;
+    }
+
+    /** A column's cells as labels, null for missing cells. */
+    public static String[] labels(CsvReader.TextRecords table, String column, QualityOptions options) {
+        QualityOptions o = options == null ? QualityOptions.defaults() : options;
+        int j = table.header().indexOf(column);
+        if (j < 0) {
+            throw new IllegalArgumentException("no column '" + column + "'; columns: " + String.join(", ", table.header()));
+        }
+        String[] out = new String[table.rows().size()];
+        for (int i = 0; i < out.length; i++) {
+            String cell = table.rows().get(i)[j];
+            out[i] = ScoredTable.isMissing(cell, o) ? null : cell;
+        }
+        return out;
+    }
+
+    /**
+     * Pearson correlations of number columns, each over the rows where both are present (as the
+     * column pair trends compute them); NaN where undefined, 1 on the diagonal of a non-constant column.
+     */
+    public static double[][] correlations(CsvReader.TextRecords table, List<String> columns, QualityOptions options) {
+        double[][] v = new double[columns.size()][];
+        for (int a = 0; a < v.length; a++) {
+            v[a] = numbers(table, columns.get(a), options);
+        }
+        double[][] r = new double[v.length][v.length];
+        for (int a = 0; a < v.length; a++) {
+            for (int b = 0; b < v.length; b++) {
+                r[a][b] = ColumnScores.pearson(v[a], v[b]);
+            }
+        }
+        return r;
+    }
+
     private static String[] pairLabels(ScoredTable real, ScoredTable t, int a) {
         return real.numerical[a] ? ColumnScores.binned(real.numbers[a], t.numbers[a]) : t.labels[a];
     }

@@ -42,7 +42,7 @@ final class ScoredTable {
             int present = 0;
             for (int i = 0; i < t.rows().size() && all; i++) {
                 String cell = t.rows().get(i)[j];
-                if (!missing(cell, o)) {
+                if (!isMissing(cell, o)) {
                     present++;
                     all = Double.isFinite(TableSchema.number(cell));
                 }
@@ -78,7 +78,7 @@ final class ScoredTable {
         return new ScoredTable(names, numerical, numbers, labels, rows);
     }
 
-    private static boolean missing(String cell, QualityOptions o) {
+    static boolean isMissing(String cell, QualityOptions o) {
         return cell == null || cell.isEmpty() || o.missingTokens().contains(cell.trim());
     }
 
@@ -93,7 +93,7 @@ final class ScoredTable {
             }
             for (int i = 0; i < n; i++) {
                 String cell = t.rows().get(i)[j];
-                boolean m = missing(cell, o);
+                boolean m = isMissing(cell, o);
                 lab[a][i] = m ? MISSING : cell;
                 if (numerical[a]) {
                     num[a][i] = m ? Double.NaN : TableSchema.number(cell);
