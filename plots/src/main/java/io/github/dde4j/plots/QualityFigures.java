@@ -26,7 +26,7 @@ import org.knowm.xchart.style.Styler;
 public final class QualityFigures {
 
     /** Bins of a number column's histogram. */
-    public static final int BINS = 30;
+    public static final int BINS = 20;
     /** Most labels a bar chart shows (the most frequent in both tables together). */
     public static final int MAX_LABELS = 20;
     /** The label bar charts give missing values. */
