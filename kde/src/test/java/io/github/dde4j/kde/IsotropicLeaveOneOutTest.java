@@ -24,15 +24,6 @@ class IsotropicLeaveOneOutTest {
         }
     }
 
-    private static double meanLoo(double[][] data, double h) {
-        double[] loo = GaussianKde.of(data, h).leaveOneOutLogDensity();
-        double s = 0;
-        for (double v : loo) {
-            s += v / loo.length;
-        }
-        return s;
-    }
-
     /**
      * On the mixed-type penguins table (17 encoded dimensions) the isotropic bandwidth is a local
      * maximum of the exact leave-one-out likelihood, computed independently by the KDE, and the
@@ -46,9 +37,9 @@ class IsotropicLeaveOneOutTest {
         for (double hk : loo.bandwidth()) {
             assertEquals(h, hk, 0.0);
         }
-        double at = meanLoo(x, h);
+        double at = BandwidthsTest.meanLoo(x, h);
         assertEquals(at, loo.meanLogLikelihood(), 1e-9 * Math.abs(at));
-        assertTrue(meanLoo(x, h * 1.05) < at && meanLoo(x, h / 1.05) < at, "a local maximum at " + h);
+        assertTrue(BandwidthsTest.meanLoo(x, h * 1.05) < at && BandwidthsTest.meanLoo(x, h / 1.05) < at, "a local maximum at " + h);
         assertTrue(h > 0.1 && h < 1.5, "h " + h);
     }
 
@@ -63,6 +54,6 @@ class IsotropicLeaveOneOutTest {
         Bandwidths.LeaveOneOut per = Bandwidths.leaveOneOut(data, null);
         assertTrue(per.bandwidth()[1] > 5 * per.bandwidth()[0]);
         assertEquals(iso.bandwidth()[0], iso.bandwidth()[1], 0.0);
-        assertTrue(meanLoo(data, iso.factor()) >= meanLoo(data, iso.factor() * 1.05));
+        assertTrue(BandwidthsTest.meanLoo(data, iso.factor()) >= BandwidthsTest.meanLoo(data, iso.factor() * 1.05));
     }
 }

@@ -41,6 +41,28 @@ public final class Figures {
         };
     }
 
+    /** A figure of a fixed size drawn by {@code painter} on a white background. */
+    static Figure painted(int width, int height, java.util.function.Consumer<Graphics2D> painter) {
+        return new Figure() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, height);
+                painter.accept(g);
+            }
+        };
+    }
+
     /**
      * Figures in rows of {@code columns} cells, each cell as large as the largest figure, under an
      * optional title (null for none).

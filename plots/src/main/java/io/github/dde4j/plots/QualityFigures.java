@@ -16,7 +16,6 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 
 /**
  * The pictures of a synthetic-data quality report: per column, real against synthetic values
@@ -102,20 +101,7 @@ public final class QualityFigures {
         }
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle("share").build();
         var st = c.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotBorderColor(Style.FRAME);
-        st.setPlotGridLinesColor(Style.GRID);
-        st.setChartTitleFont(Style.PANEL_TITLE);
-        st.setChartTitleBoxVisible(false);
-        st.setLegendFont(Style.LEGEND);
-        st.setLegendBorderColor(Style.GRID);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setSeriesColors(Style.PALETTE);
-        st.setAxisTitleFont(Style.LABEL);
-        st.setAxisTickLabelsFont(Style.TICK);
-        st.setAxisTickLabelsColor(Style.TEXT);
-        st.setAntiAlias(true);
+        XCharts.style(st);
         st.setAvailableSpaceFill(0.8);
         st.setyAxisTickLabelsFormattingFunction(XCharts::label);
         st.setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
@@ -145,25 +131,10 @@ public final class QualityFigures {
         int panel = n * cell;
         int width = 2 * (labelWidth + panel) + gap + 20;
         int height = top + panel + labelWidth;
-        return new Figure() {
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, width, height);
-                paintMatrix(g, "real", names, real, labelWidth, top, cell);
-                paintMatrix(g, "synthetic", names, synthetic, 2 * labelWidth + panel + gap, top, cell);
-            }
-        };
+        return Figures.painted(width, height, g -> {
+            paintMatrix(g, "real", names, real, labelWidth, top, cell);
+            paintMatrix(g, "synthetic", names, synthetic, 2 * labelWidth + panel + gap, top, cell);
+        });
     }
 
     private static void paintMatrix(Graphics2D g, String title, List<String> names, double[][] r, int x0, int y0, int cell) {
