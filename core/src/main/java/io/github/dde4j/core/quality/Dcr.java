@@ -1,10 +1,8 @@
 package io.github.dde4j.core.quality;
 
-import io.github.dde4j.core.RandomSources;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Distance to closest record. The distance of two rows is the mean over columns of: numerical,
@@ -72,30 +70,36 @@ final class Dcr {
     }
 
     /**
-     * Random rows: per column, missing with the real column's missing share, else uniform in the
-     * real column's [min, max] (numerical) or uniform among its categories.
+     * Random rows: per column (in order), first for every row whether it is missing (with the real
+     * column's missing share), then the values: uniform in the real column's [min, max]
+     * (numerical) or uniform among its sorted labels. Drawn from NumPy's default_rng(seed) in
+     * the reference's order, so the rows are the reference's.
      */
     static ScoredTable randomRows(ScoredTable real, int n, long seed) {
-        UniformRandomProvider rng = RandomSources.stream(seed, 0xDC8);
+        NumpyGenerator rng = new NumpyGenerator(seed);
         int cols = real.names.size();
         double[][] num = new double[cols][];
         String[][] lab = new String[cols][n];
         for (int c = 0; c < cols; c++) {
             double missingShare = Arrays.stream(real.labels[c]).filter(ScoredTable.MISSING::equals).count() / (double) real.rows;
+            boolean[] missing = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                missing[i] = rng.nextDouble() < missingShare;
+            }
             if (real.numerical[c]) {
                 double[] v = ColumnScores.sortedPresent(real.numbers[c]);
                 num[c] = new double[n];
                 for (int i = 0; i < n; i++) {
-                    boolean m = rng.nextDouble() < missingShare;
-                    num[c][i] = m ? Double.NaN : v[0] + (v[v.length - 1] - v[0]) * rng.nextDouble();
-                    lab[c][i] = m ? ScoredTable.MISSING : "";
+                    double x = rng.uniform(v[0], v[v.length - 1]);
+                    num[c][i] = missing[i] ? Double.NaN : x;
+                    lab[c][i] = missing[i] ? ScoredTable.MISSING : "";
                 }
             } else {
                 List<String> cats = new ArrayList<>(ColumnScores.categories(real.labels[c]));
                 cats.sort(null);
                 for (int i = 0; i < n; i++) {
-                    boolean m = rng.nextDouble() < missingShare;
-                    lab[c][i] = m ? ScoredTable.MISSING : cats.get(rng.nextInt(cats.size()));
+                    String x = cats.get(rng.index(cats.size()));
+                    lab[c][i] = missing[i] ? ScoredTable.MISSING : x;
                 }
             }
         }
