@@ -117,7 +117,7 @@ final class Cells {
                 double step = step(c) * SECONDS_PER_DAY;
                 double seconds = Math.round(v * SECONDS_PER_DAY / step) * step;
                 long whole = (long) Math.floor(seconds);
-                int nanos = (int) Math.round((seconds - whole) * 1e9);
+                int nanos = (int) Math.min(999_999_999, Math.round((seconds - whole) * 1e9));
                 return LocalDateTime.ofEpochSecond(whole, nanos, ZoneOffset.UTC).format(formatter(c.format()));
             default:
                 throw new IllegalStateException("column '" + c.name() + "' is not ordered");

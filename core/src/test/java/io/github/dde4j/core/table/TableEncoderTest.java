@@ -154,6 +154,25 @@ class TableEncoderTest {
                 assertThrows(IllegalArgumentException.class, () -> e.encode(Tables.csv("a\nx\n"))).getMessage());
     }
 
+    /** Other date and datetime formats, booleans and a constant column come back cell for cell. */
+    @Test
+    void otherFormatsRoundTrip() {
+        StringBuilder csv = new StringBuilder("day,when,ok,flag,n\n");
+        for (int i = 1; i <= 30; i++) {
+            csv.append(String.format("%02d/%02d/2021,2021-03-%02d 14:%02d:%02d,%s,on,%s%n", 1 + i % 12, 1 + i % 28, 1 + i % 28, i, 59 - i,
+                    i % 3 == 0 ? "Yes" : "no", i % 4 == 0 ? "" : Integer.toString(i * i)));
+        }
+        CsvReader.TextRecords t = Tables.csv(csv.toString());
+        TableEncoder e = fit(t);
+        assertEquals(List.of(ColumnType.DATE, ColumnType.DATETIME, ColumnType.BOOLEAN, ColumnType.CATEGORICAL, ColumnType.INTEGER),
+                e.schema().columns().stream().map(ColumnSchema::type).toList());
+        List<String[]> back = e.decode(e.encode(t, RandomSources.seeded(6)), 0);
+        for (int i = 0; i < back.size(); i++) {
+            assertArrayEquals(t.rows().get(i), back.get(i), "row " + (i + 1));
+        }
+        assertEquals(0, e.codings().get(3).width(), "constant 'flag' takes no dimension");
+    }
+
     @Test
     void decodingClipsToTheBoundsAndMetadataWidensThem() {
         CsvReader.TextRecords t = Tables.csv("v,w\n1.5,a\n2.5,b\n4.0,a\n");
