@@ -24,7 +24,7 @@ import org.knowm.xchart.XYSeries;
  */
 public final class QualityFigures {
 
-    /** Bins of a number column's histogram. */
+    /** Bins of a number column's histogram (whole numbers with a short range get one per value). */
     public static final int BINS = 20;
     /** Most labels a bar chart shows (the most frequent in both tables together). */
     public static final int MAX_LABELS = 20;
@@ -54,23 +54,43 @@ public final class QualityFigures {
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         c.getStyler().setMarkerSize(0);
         c.getStyler().setxAxisTickLabelsFormattingFunction(XCharts::label);
-        double[] edges = new double[BINS + 1];
-        for (int k = 0; k <= BINS; k++) {
-            edges[k] = lo + (hi - lo) * k / BINS;
-        }
+        legendBelow(c.getStyler());
+        double[] edges = edges(r, s, lo, hi);
         addHistogram(c, "real", r, edges, 0);
         addHistogram(c, "synthetic", s, edges, 1);
         return Figures.of(c);
     }
 
+    /**
+     * {@link #BINS} equal bins from lo to hi; for whole numbers spanning fewer than 60 values, one
+     * bin per value (equal bins would alias: some empty, some holding two values).
+     */
+    private static double[] edges(double[] r, double[] s, double lo, double hi) {
+        boolean whole = Arrays.stream(r).allMatch(x -> x == Math.rint(x)) && Arrays.stream(s).allMatch(x -> x == Math.rint(x));
+        int bins = whole && hi - lo < 60 ? (int) (hi - lo) + 1 : BINS;
+        double start = whole && hi - lo < 60 ? lo - 0.5 : lo;
+        double width = whole && hi - lo < 60 ? 1.0 : (hi - lo) / BINS;
+        double[] edges = new double[bins + 1];
+        for (int k = 0; k <= bins; k++) {
+            edges[k] = start + width * k;
+        }
+        return edges;
+    }
+
+    private static void legendBelow(org.knowm.xchart.style.Styler s) {
+        s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    }
+
     private static void addHistogram(XYChart c, String name, double[] v, double[] edges, int colour) {
+        int bins = edges.length - 1;
         double[] y = new double[edges.length];
         double width = edges[1] - edges[0];
         for (double x : v) {
-            int k = (int) Math.min(BINS - 1, Math.max(0, Math.floor((x - edges[0]) / width)));
+            int k = (int) Math.min(bins - 1, Math.max(0, Math.floor((x - edges[0]) / width)));
             y[k] += 1.0 / (v.length * width);
         }
-        y[BINS] = y[BINS - 1]; // the step drawn over the last bin ends at the upper edge
+        y[bins] = y[bins - 1]; // the step drawn over the last bin ends at the upper edge
         if (v.length == 0) {
             return;
         }
@@ -102,6 +122,7 @@ public final class QualityFigures {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle("share").build();
         var st = c.getStyler();
         XCharts.style(st);
+        legendBelow(st);
         st.setAvailableSpaceFill(0.8);
         st.setyAxisTickLabelsFormattingFunction(XCharts::label);
         st.setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
