@@ -82,38 +82,23 @@ public final class Figures {
         int titleH = title == null ? 0 : 40;
         int w = cw * cols;
         int h = ch * rows + titleH;
-        return new Figure() {
-            @Override
-            public int width() {
-                return w;
+        return painted(w, h, g -> {
+            if (title != null) {
+                g.setFont(Style.TITLE);
+                g.setColor(Style.TEXT);
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
             }
-
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, w, h);
-                if (title != null) {
-                    g.setFont(Style.TITLE);
-                    g.setColor(Style.TEXT);
-                    FontMetrics fm = g.getFontMetrics();
-                    g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
-                }
-                for (int k = 0; k < figs.size(); k++) {
-                    Graphics2D c = (Graphics2D) g.create();
-                    try {
-                        c.translate((k % cols) * cw, titleH + (k / cols) * ch);
-                        c.clipRect(0, 0, cw, ch);
-                        figs.get(k).paint(c);
-                    } finally {
-                        c.dispose();
-                    }
+            for (int k = 0; k < figs.size(); k++) {
+                Graphics2D c = (Graphics2D) g.create();
+                try {
+                    c.translate((k % cols) * cw, titleH + (k / cols) * ch);
+                    c.clipRect(0, 0, cw, ch);
+                    figs.get(k).paint(c);
+                } finally {
+                    c.dispose();
                 }
             }
-        };
+        });
     }
 }
