@@ -21,7 +21,7 @@ import java.util.Properties;
 @Command(name = "dde4j", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class,
         description = "Density estimation and synthetic data with Denoising Density Estimators.",
         subcommands = {DemoCommand.class, FitCommand.class, SampleCommand.class, EvaluateCommand.class,
-                PlotCommand.class, KdeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                PlotCommand.class, KdeCommand.class, BenchCommand.class, QualityCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Dde4j implements Runnable {
 

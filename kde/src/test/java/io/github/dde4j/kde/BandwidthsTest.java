@@ -78,7 +78,7 @@ class BandwidthsTest {
         assertTrue(loo.bandwidth()[0] > 0.03, "not degenerate: " + loo.bandwidth()[0]);
     }
 
-    private static double meanLoo(double[][] data, double h) {
+    static double meanLoo(double[][] data, double h) {
         double[] loo = GaussianKde.of(data, h).leaveOneOutLogDensity();
         double s = 0;
         for (double v : loo) {

@@ -41,6 +41,28 @@ public final class Figures {
         };
     }
 
+    /** A figure of a fixed size drawn by {@code painter} on a white background. */
+    static Figure painted(int width, int height, java.util.function.Consumer<Graphics2D> painter) {
+        return new Figure() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public void paint(Graphics2D g) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, height);
+                painter.accept(g);
+            }
+        };
+    }
+
     /**
      * Figures in rows of {@code columns} cells, each cell as large as the largest figure, under an
      * optional title (null for none).
@@ -60,38 +82,23 @@ public final class Figures {
         int titleH = title == null ? 0 : 40;
         int w = cw * cols;
         int h = ch * rows + titleH;
-        return new Figure() {
-            @Override
-            public int width() {
-                return w;
+        return painted(w, h, g -> {
+            if (title != null) {
+                g.setFont(Style.TITLE);
+                g.setColor(Style.TEXT);
+                FontMetrics fm = g.getFontMetrics();
+                g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
             }
-
-            @Override
-            public int height() {
-                return h;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, w, h);
-                if (title != null) {
-                    g.setFont(Style.TITLE);
-                    g.setColor(Style.TEXT);
-                    FontMetrics fm = g.getFontMetrics();
-                    g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
-                }
-                for (int k = 0; k < figs.size(); k++) {
-                    Graphics2D c = (Graphics2D) g.create();
-                    try {
-                        c.translate((k % cols) * cw, titleH + (k / cols) * ch);
-                        c.clipRect(0, 0, cw, ch);
-                        figs.get(k).paint(c);
-                    } finally {
-                        c.dispose();
-                    }
+            for (int k = 0; k < figs.size(); k++) {
+                Graphics2D c = (Graphics2D) g.create();
+                try {
+                    c.translate((k % cols) * cw, titleH + (k / cols) * ch);
+                    c.clipRect(0, 0, cw, ch);
+                    figs.get(k).paint(c);
+                } finally {
+                    c.dispose();
                 }
             }
-        };
+        });
     }
 }

@@ -5,7 +5,7 @@ import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.AxesChartStyler;
 
 /** XChart charts in the dde4j look (fonts, white background, light grid, palette). */
 final class XCharts {
@@ -41,10 +41,8 @@ final class XCharts {
         c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
     }
 
-    static XYChart xy(String title, String xLabel, String yLabel, int width, int height) {
-        XYChart c = new XYChartBuilder().width(width).height(height).title(title)
-                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        XYStyler s = c.getStyler();
+    /** The dde4j look of any XChart axes chart (XY or category). */
+    static void style(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(Style.FRAME);
@@ -55,10 +53,16 @@ final class XCharts {
         s.setLegendBorderColor(Style.GRID);
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setSeriesColors(Style.PALETTE);
-        c.getStyler().setAxisTitleFont(Style.LABEL);
-        c.getStyler().setAxisTickLabelsFont(Style.TICK);
-        c.getStyler().setAxisTickLabelsColor(Style.TEXT);
-        c.getStyler().setAntiAlias(true);
+        s.setAxisTitleFont(Style.LABEL);
+        s.setAxisTickLabelsFont(Style.TICK);
+        s.setAxisTickLabelsColor(Style.TEXT);
+        s.setAntiAlias(true);
+    }
+
+    static XYChart xy(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart c = new XYChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        style(c.getStyler());
         c.getStyler().setXAxisTickMarkSpacingHint(90);
         // XChart's default pattern drops the leading zero (".025"); plain numbers read better.
         c.getStyler().setyAxisTickLabelsFormattingFunction(XCharts::label);

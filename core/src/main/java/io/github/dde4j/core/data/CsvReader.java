@@ -448,6 +448,68 @@ public final class CsvReader {
         }
     }
 
+    // ---- Text records: every cell as written, for typed tables (io.github.dde4j.core.table) ----
+
+    /**
+     * A CSV file as text: the header (names trimmed) and each data row's cells exactly as
+     * written (unquoted, not trimmed), one array per row, as long as the header.
+     */
+    public record TextRecords(List<String> header, List<String[]> rows) {
+    }
+
+    /**
+     * Reads every column of a file (UTF-8) as text, for tables with text, dates and empty cells.
+     * The same rules as {@link #read(Path)} apply to the header, quoting, ragged rows and blank
+     * lines; the cells are not parsed.
+     */
+    public TextRecords readText(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readText(r, file.toString());
+        }
+    }
+
+    /** Reads CSV text as text records; {@code sourceName} is used in error messages. */
+    public TextRecords readText(Reader reader, String sourceName) throws IOException {
+        if (reader == null) {
+            throw new IllegalArgumentException("reader is null");
+        }
+        Tokenizer t = new Tokenizer(reader, sourceName, delimiter);
+        List<String> fields = new ArrayList<>();
+        if (!t.next(fields)) {
+            throw new CsvFormatException(sourceName, 0, 0, null, "file " + sourceName + " is empty (no header row)");
+        }
+        List<String> header = trimmed(fields);
+        for (int j = 0; j < header.size(); j++) {
+            String h = header.get(j);
+            int first = header.indexOf(h);
+            if (h.isEmpty() || first != j) {
+                throw new CsvFormatException(sourceName, 0, t.recordLine, h, "file " + sourceName + ", header: column "
+                        + (j + 1) + (h.isEmpty() ? " has no name" : " '" + h + "' repeats column " + (first + 1)));
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        long blankSince = 0;
+        Record rec = new Record();
+        while (t.next(rec)) {
+            if (rec.isBlank() && header.size() > 1) {
+                blankSince = blankSince == 0 ? t.recordLine : blankSince;
+                continue;
+            }
+            long row = rows.size() + 1;
+            if (blankSince != 0 || rec.count != header.size()) {
+                throw new CsvFormatException(sourceName, row, t.recordLine, null, "file " + sourceName + ", row " + row
+                        + " (line " + t.recordLine + "): " + (blankSince != 0 ? "blank line " + blankSince
+                        + " before it (only trailing blank lines are allowed)"
+                        : rec.count + " fields, but the header has " + header.size() + " columns"));
+            }
+            rows.add(rec.fields().toArray(new String[0]));
+        }
+        if (rows.isEmpty()) {
+            throw new CsvFormatException(sourceName, 0, 0, null, "file " + sourceName + " has a header but no data rows");
+        }
+        return new TextRecords(header, rows);
+    }
+
     private static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22

@@ -1,0 +1,73 @@
+package io.github.dde4j.core.table;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * How one column occupies the encoded space: dimensions {@code offset .. offset + width - 1}.
+ * Fitted on training rows by {@link TableEncoder#fit}; every encoded dimension is standardised
+ * (minus its training mean, over its training standard deviation).
+ *
+ * @param name         the column
+ * @param kind         how it is encoded
+ * @param offset       its first encoded dimension
+ * @param width        its number of encoded dimensions (0 for identifiers and constants)
+ * @param transform    ordered columns: {@code "none"}, or {@code "log1p"} for heavy-tailed
+ *                     non-negative columns (the value enters as log(1 + x / transformScale))
+ * @param transformScale the divisor inside log1p (the median of the positive training values)
+ * @param step         ordered columns: the spacing of representable values (dequantisation width
+ *                     and rounding unit), 0 if unknown
+ * @param min          ordered columns: the lower clip of decoded values (schema bound, in the
+ *                     column's numeric units)
+ * @param max          ordered columns: the upper clip
+ * @param levels       categorical columns: the training labels, one dimension each; a missing
+ *                     value is the extra last dimension when {@code missingShare > 0}
+ * @param means        per encoded dimension, the training mean subtracted
+ * @param scales       per encoded dimension, the training standard deviation divided by
+ * @param missingShare the training share of missing cells; for ordered and constant columns an
+ *                     indicator dimension (the last) carries it when positive
+ * @param constant     constant columns: the single training value, written back as it is
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ColumnCoding(String name, Kind kind, int offset, int width, String transform, double transformScale,
+                           double step, double min, double max, List<String> levels, double[] means, double[] scales,
+                           double missingShare, String constant) {
+
+    /** How a column is encoded. */
+    public enum Kind {
+        /** Not modelled; decoded as fresh values. */
+        IDENTIFIER,
+        /** One training value (perhaps with missing cells): written back exactly. */
+        CONSTANT,
+        /** A number (dates as days): one dimension. */
+        ORDERED,
+        /** Labels: one dimension per training label (one-hot), decoded by the largest. */
+        LEVELS
+    }
+
+    /** Copies the arrays and list. */
+    public ColumnCoding {
+        levels = levels == null ? null : List.copyOf(levels);
+        means = means.clone();
+        scales = scales.clone();
+        if (means.length != width || scales.length != width) {
+            throw new IllegalArgumentException("column '" + name + "': " + width + " dimensions but " + means.length
+                    + " means and " + scales.length + " scales");
+        }
+    }
+
+    @Override
+    public double[] means() {
+        return means.clone();
+    }
+
+    @Override
+    public double[] scales() {
+        return scales.clone();
+    }
+
+    /** True if the last encoded dimension is a missing-value indicator (or the missing label). */
+    public boolean hasMissing() {
+        return missingShare > 0;
+    }
+}
