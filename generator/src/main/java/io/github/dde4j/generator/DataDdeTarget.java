@@ -35,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class DataDdeTarget implements GeneratorTarget {
 
     /** Steps of each level DDE's fit, and its batch; see docs/generator.md, "Target from data DDEs". */
-    static final int LEVEL_STEPS = 400;
+    static final int LEVEL_STEPS = Integer.getInteger("x.levelSteps", 400);
     static final int LEVEL_BATCH = 512;
 
     private final ScalarField base;
@@ -97,7 +97,7 @@ final class DataDdeTarget implements GeneratorTarget {
     }
 
     private DdeLearner fitLevel(double s, long initSeed, UniformRandomProvider rng) {
-        DdeConfig cfg = DdeConfig.builder().hidden(3, 64).steps(LEVEL_STEPS).batchSize(LEVEL_BATCH).seed(initSeed)
+        DdeConfig cfg = DdeConfig.builder().hidden(3, Integer.getInteger("x.levelWidth", 64)).steps(LEVEL_STEPS).batchSize(LEVEL_BATCH).seed(initSeed)
                 .adam(AdamConfig.of(2e-3).withSchedule(LearningRateSchedule.cosine(0))).build();
         DdeLearner f = DdeTrainer.learner(cfg, d);
         float[] batch = new float[LEVEL_BATCH * d];
