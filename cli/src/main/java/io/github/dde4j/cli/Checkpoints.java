@@ -2,7 +2,7 @@ package io.github.dde4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dde4j.cli.io.AtomicOutput;
+import io.github.dde4j.core.data.AtomicFiles;
 import io.github.dde4j.dde.DdeLearner;
 import io.github.dde4j.dde.nn.Adam;
 import io.github.dde4j.generator.GeneratorCheckpoint;
@@ -60,19 +60,18 @@ final class Checkpoints {
     }
 
     static synchronized void write(Path file, State s) throws IOException {
-        try (AtomicOutput out = AtomicOutput.open(file)) {
-            try (ZipOutputStream zip = new ZipOutputStream(out.stream())) {
-                zip.putNextEntry(new ZipEntry("state.json"));
-                zip.write(Json.MAPPER.writeValueAsBytes(s.json));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("state.json"));
+            zip.write(Json.MAPPER.writeValueAsBytes(s.json));
+            zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : s.entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
                 zip.closeEntry();
-                for (Map.Entry<String, byte[]> e : s.entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
             }
-            out.commit();
-        }
+            zip.finish();
+        });
     }
 
     /** The checkpoint at {@code file} if it exists, is readable and has this fingerprint; else null. */

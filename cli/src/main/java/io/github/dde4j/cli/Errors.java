@@ -89,9 +89,16 @@ final class Errors {
             return "I/O error: " + (msg == null ? t.getClass().getSimpleName() : oneLine(msg));
         }
         if (t instanceof OutOfMemoryError) {
-            return "out of memory; give Java more heap, e.g. JAVA_OPTS=-Xmx8g";
+            return outOfMemory();
         }
         return t.getClass().getSimpleName() + (msg == null ? "" : ": " + oneLine(msg));
+    }
+
+    /** What to do when the heap is exhausted: the limit now, and how to raise it. */
+    static String outOfMemory() {
+        long gb = Math.max(1, Math.round(Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
+        return "out of memory (the Java heap limit is about " + gb + " GB): ask for less (fewer rows, smaller networks) "
+                + "or give Java more heap, e.g. JAVA_OPTS=-Xmx" + 2 * gb + "g";
     }
 
     private static String oneLine(String s) {
