@@ -79,6 +79,13 @@ final class KdeCommand implements Callable<Integer> {
         Outputs.check("--out", out, data, queries);
         Inputs.Table train = Inputs.read(data, columns);
         Inputs.Table query = Inputs.read(queries, train.columns());
+        Inputs.requireStandardizable(data, train);
+        if (bandwidth == null || bandwidth.h == null) {
+            Inputs.constants(train).forEach((column, value) -> {
+                throw new UserException(data + ", column '" + column + "' is constant (every value is " + value
+                        + "): a bandwidth rule has no spread to scale; give --bandwidth H, or leave the column out with --columns");
+            });
+        }
         GaussianKde.Builder b = GaussianKde.builder(train.rows());
         if (bandwidth != null && bandwidth.h != null) {
             if (!(bandwidth.h > 0) || Double.isInfinite(bandwidth.h)) {
@@ -90,6 +97,12 @@ final class KdeCommand implements Callable<Integer> {
         }
         GaussianKde kde = b.build();
         double[] ld = kde.logDensity(query.rows());
+        for (int i = 0; i < ld.length; i++) {
+            if (!Double.isFinite(ld[i])) {
+                throw new UserException(queries + ", row " + (i + 1) + ": the log density is " + ld[i] + ", beyond the range "
+                        + "of a double (the point is too many bandwidths from the data); rescale the columns");
+            }
+        }
         List<String> header = new ArrayList<>(query.columns());
         header.add("log_density");
         int d = query.dimension();
