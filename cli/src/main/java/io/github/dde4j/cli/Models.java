@@ -1,7 +1,6 @@
 package io.github.dde4j.cli;
 
 import io.github.dde4j.core.Density;
-import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 import io.github.dde4j.dde.Dde;
@@ -141,9 +140,11 @@ final class Models {
 
                 @Override
                 public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                    LangevinSettings settings = LangevinSettings.mala(eps, steps).withBatchSize(Math.min(batch, 4096));
+                    // chains in fixed blocks, each with its own random stream: the rows for a seed do
+                    // not depend on --batch or on the number of threads (OMP_NUM_THREADS)
+                    LangevinSettings settings = LangevinSettings.mala(eps, steps);
                     try {
-                        LangevinSampler.stream(target, n, start, settings, RandomSources.seeded(seed), constants.expand(sink));
+                        LangevinSampler.stream(target, n, start, settings, seed, constants.expand(sink));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
