@@ -2,6 +2,7 @@ package io.github.dde4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dde4j.dde.DdeConfig;
+import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.generator.GeneratorConfig;
 
 import java.io.IOException;
@@ -103,12 +104,19 @@ final class FitChecks {
         for (int w : widths) {
             parameters += 3.0 * w; // biases and the small input and output layers
         }
-        long max = Runtime.getRuntime().maxMemory() / BYTES_PER_PARAMETER;
+        long heap = Runtime.getRuntime().maxMemory();
+        long max = heap / BYTES_PER_PARAMETER;
         if (parameters > max) {
             throw new UserException(String.format(Locale.ROOT, "%s %s make a network of about %.3g parameters; this Java heap "
                     + "(%d MB) trains at most %,d (about %d bytes each): use smaller widths, or give Java more heap with "
-                    + "JAVA_OPTS=-Xmx...", what, widths, parameters, Runtime.getRuntime().maxMemory() >> 20, max,
-                    BYTES_PER_PARAMETER));
+                    + "JAVA_OPTS=-Xmx...", what, widths, parameters, heap >> 20, max, BYTES_PER_PARAMETER));
+        }
+        // a model file must be readable again: its arrays are bounded (8 bytes a float64 parameter)
+        long readable = ModelArchive.maxArrayBytes() / 8;
+        if (parameters > readable) {
+            throw new UserException(String.format(Locale.ROOT, "%s %s make a network of about %.3g parameters; model files "
+                    + "hold at most %,d (-Ddde4j.maxArrayBytes=%d): use smaller widths", what, widths, parameters, readable,
+                    ModelArchive.maxArrayBytes()));
         }
     }
 

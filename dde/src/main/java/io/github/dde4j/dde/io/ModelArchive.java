@@ -80,13 +80,14 @@ public final class ModelArchive {
     /** The largest manifest accepted (16 MiB); configs are small and arrays live outside it. */
     static final int MAX_MANIFEST_BYTES = 16 << 20;
     /**
-     * Largest array entry read, in bytes: 256 MiB (32 million float64 values, far above any dde4j
-     * network), lowered to a quarter of the heap. A manifest may declare any size and a small zip
-     * may inflate to gigabytes; the declared size is checked against this before anything is read.
-     * The system property {@code dde4j.maxArrayBytes} changes it.
+     * Largest array entry read, in bytes: 64 MiB (8 million float64 values; the default DDE has
+     * about 35 thousand), lowered to a quarter of the heap. A manifest may declare any size and a
+     * small zip may inflate to gigabytes; the declared size is checked against this before anything
+     * is read. The system property {@code dde4j.maxArrayBytes} changes it; trainers should refuse
+     * networks whose files it would refuse.
      */
-    static long maxArrayBytes() {
-        long limit = Long.getLong("dde4j.maxArrayBytes", 256L << 20);
+    public static long maxArrayBytes() {
+        long limit = Long.getLong("dde4j.maxArrayBytes", 64L << 20);
         return Math.min(limit, Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 4));
     }
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
