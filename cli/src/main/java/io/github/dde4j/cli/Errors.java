@@ -96,9 +96,10 @@ final class Errors {
 
     /** What to do when the heap is exhausted: the limit now, and how to raise it. */
     static String outOfMemory() {
-        long gb = Math.max(1, Math.round(Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
-        return "out of memory (the Java heap limit is about " + gb + " GB): ask for less (fewer rows, smaller networks) "
-                + "or give Java more heap, e.g. JAVA_OPTS=-Xmx" + 2 * gb + "g";
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        String twice = mb >= 1024 ? (2 * mb + 1023) / 1024 + "g" : 2 * mb + "m";
+        return "out of memory (the Java heap limit is " + mb + " MB): ask for less (fewer rows, smaller networks) "
+                + "or give Java more heap, e.g. JAVA_OPTS=-Xmx" + twice;
     }
 
     private static String oneLine(String s) {

@@ -81,6 +81,7 @@ class ReliabilityTest {
         Setup setup = d -> { };
         String[] args;
         String redirect;
+        List<String> jvm = List.of();
         Map<String, String> env = Map.of();
         int code;
         String[] words = {};
@@ -104,6 +105,13 @@ class ReliabilityTest {
         /** Runs the command in a child JVM with this shell redirection of standard output. */
         Case shell(String r) {
             redirect = r;
+            return this;
+        }
+
+        /** Runs the command in a child JVM with these options (and no redirection). */
+        Case jvm(String... options) {
+            jvm = List.of(options);
+            redirect = redirect == null ? "" : redirect;
             return this;
         }
 
@@ -195,6 +203,10 @@ class ReliabilityTest {
                         .fails(1, "--generated-rows 2000000000", "JAVA_OPTS=-Xmx"),
                 row("plot --rows 2e9").run("plot", "--model", "@/m.zip", "--rows", "2000000000", "--out", "@/x.png")
                         .fails(1, "--rows 2000000000", "JAVA_OPTS=-Xmx"),
+                row("a table larger than the heap").setup(ReliabilityTest::millionRows).jvm("-Xmx48m")
+                        .run("kde", "--data", "@/big.csv", "--queries", "@/b.csv", "--columns", "longitude,latitude",
+                                "--bandwidth", "1", "--out", "@/k.csv")
+                        .fails(1, "out of memory", "heap limit", "JAVA_OPTS=-Xmx").unchanged("b.csv"),
                 row("config hiddenWidths [100000, 100000]")
                         .setup(d -> Files.writeString(d.resolve("big.yaml"), "dde:\n  hiddenWidths: [100000, 100000]\n"))
                         .run("fit", "--data", "@/a.csv", "--out", "@/big.zip", "--config", "@/big.yaml")
@@ -315,7 +327,9 @@ class ReliabilityTest {
     /** The command in a child JVM: {@code bash -c 'exec java ... REDIRECT'}, standard error captured. */
     private static Cli.Result child(Path d, Case c, String[] args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Dde4j.class.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(c.jvm);
+        cmd.add(Dde4j.class.getName());
         cmd.addAll(Arrays.asList(args));
         StringBuilder line = new StringBuilder("exec");
         for (String a : cmd) {
@@ -409,6 +423,15 @@ class ReliabilityTest {
         ObjectNode cfg = (ObjectNode) outer.config();
         ((ArrayNode) cfg.get("columns")).set(1, "longitude");
         ModelArchive.builder(ModelFile.TYPE).config(cfg).bytes(ModelFile.DDE_ENTRY, outer.bytes(ModelFile.DDE_ENTRY)).write(file);
+    }
+
+    /** 1.5 million rows of two columns (about 40 MB of text, several times a 48 MB heap as row arrays). */
+    private static void millionRows(Path d) throws IOException {
+        StringBuilder b = new StringBuilder(40 << 20).append("longitude,latitude\n");
+        for (int i = 0; i < 1_500_000; i++) {
+            b.append(i % 997).append('.').append(i % 89).append(',').append(i % 13).append(".5\n");
+        }
+        Files.writeString(d.resolve("big.csv"), b);
     }
 
     /** The manifest's first array declares 200,000,000 bytes; the zip is unchanged otherwise. */
