@@ -80,11 +80,12 @@ final class KdeCommand implements Callable<Integer> {
         Inputs.Table train = Inputs.read(data, columns);
         Inputs.Table query = Inputs.read(queries, train.columns());
         Inputs.requireStandardizable(data, train);
-        if (bandwidth == null || bandwidth.h == null) {
-            Inputs.constants(train).forEach((column, value) -> {
-                throw new UserException(data + ", column '" + column + "' is constant (every value is " + value
-                        + "): a bandwidth rule has no spread to scale; give --bandwidth H, or leave the column out with --columns");
-            });
+        for (var constant : Inputs.constants(train).entrySet()) {
+            if (bandwidth == null || bandwidth.h == null) {
+                throw new UserException(data + ", column '" + constant.getKey() + "' is constant (every value is "
+                        + constant.getValue() + "): a bandwidth rule has no spread to scale; give --bandwidth H, "
+                        + "or leave the column out with --columns");
+            }
         }
         GaussianKde.Builder b = GaussianKde.builder(train.rows());
         if (bandwidth != null && bandwidth.h != null) {
