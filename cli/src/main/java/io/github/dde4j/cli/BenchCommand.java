@@ -1,7 +1,6 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,12 +166,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void runOnce(RowSource source, long n, int batch, Path file) throws IOException {
-        try (AtomicOutput target = AtomicOutput.open(file)) {
-            OutputStream os = target.stream();
-            try (CsvWriter w = new CsvWriter(os, digits)) {
-                SampleCommand.writeRows(source, n, 7L, batch, w);
-            }
-            target.commit();
-        }
+        CsvWriter.write(file, digits, w -> SampleCommand.writeRows(source, n, 7L, batch, w));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.AtomicFiles;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.core.Density;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.CsvReader;
@@ -167,8 +167,8 @@ final class DemoCommand implements Callable<Integer> {
         report.put("total_seconds", total);
         lines.add("");
         lines.add(String.format(Locale.ROOT, "Total time: %.1f s", total));
-        AtomicOutput.writeString(dir.resolve("report.md"), String.join("\n", lines) + "\n");
-        AtomicOutput.writeString(dir.resolve("report.json"), Json.pretty(report) + "\n");
+        AtomicFiles.writeString(dir.resolve("report.md"), String.join("\n", lines) + "\n");
+        AtomicFiles.writeString(dir.resolve("report.json"), Json.pretty(report) + "\n");
         msg.println();
         msg.println(String.join("\n", lines));
         msg.println();
@@ -332,15 +332,12 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(Path file, List<String> header, double[][] rows) throws IOException {
-        try (AtomicOutput out = AtomicOutput.open(file)) {
-            try (CsvWriter w = new CsvWriter(out.stream(), 7)) {
-                w.writeHeader(header);
-                for (double[] r : rows) {
-                    w.writeRow(r);
-                }
+        CsvWriter.write(file, 7, w -> {
+            w.writeHeader(header);
+            for (double[] r : rows) {
+                w.writeRow(r);
             }
-            out.commit();
-        }
+        });
     }
 
     /** The exact KDE and (when training succeeds) the DDE of one data set, with a null DDE otherwise. */

@@ -99,6 +99,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter msg = spec.commandLine().getOut();
         JsonNode cfg = readConfig(config);
+        FitChecks.beforeWork(this, cfg); // settings, output, lock, checkpoint: refused before any work
         List<String> cols = columns != null ? columns : listOf(cfg.get("columns"));
         long sd = seed != null ? seed : cfg.path("seed").asLong(0);
         Double sg = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asDouble() : null);
@@ -128,7 +129,7 @@ final class FitCommand implements Callable<Integer> {
         }
 
         long t0 = System.nanoTime();
-        Inputs.Table table = Inputs.read(data, cols);
+        Inputs.Table table = Inputs.readForFit(data, cols);
         double[][] rows = table.rows();
         if (rows.length < 10) {
             throw new UserException(data + " has " + rows.length + " data rows; at least 10 are needed to fit a model");
@@ -243,7 +244,7 @@ final class FitCommand implements Callable<Integer> {
         info.put("generator_seconds", genSeconds);
         info.put("dde_config", settings.config());
         info.put("data_gaussian", gaussian(rows));
-        ModelFile.write(out, new ModelFile.Contents(table.columns(), dde, gen, info));
+        ModelFile.write(out, new ModelFile.Contents(table.allColumns(), dde, gen, info, table.constants()));
         Files.deleteIfExists(ckpt);
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "wrote %s (%s%s) in %.1f s total%n", out, "DDE", gen != null ? " + generator" : "",

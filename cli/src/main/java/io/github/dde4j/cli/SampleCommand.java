@@ -1,8 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AsyncRowSink;
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.AsyncRowSink;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.core.data.RowSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,22 +65,20 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("--digits must be in 0..17, got " + digits);
         }
         Inputs.requireFile(model);
+        Outputs.check("--out", out, model);
         RowSource source = Models.load(model).rowSource(langevinSteps, noGenerator, common);
         Dde4j root = (Dde4j) spec.root().userObject();
         if ("-".equals(out)) {
-            try (CsvWriter w = new CsvWriter(AtomicOutput.stdout(root.dataOut()), digits)) {
+            try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
                 w.writeHeader(source.columns());
                 writeRows(source, rows, seed, batch, w, common.quiet);
             }
             return 0;
         }
-        try (AtomicOutput target = AtomicOutput.open(Path.of(out))) {
-            try (CsvWriter w = new CsvWriter(target.stream(), digits)) {
-                w.writeHeader(source.columns());
-                writeRows(source, rows, seed, batch, w, common.quiet);
-            }
-            target.commit();
-        }
+        CsvWriter.write(Path.of(out), digits, w -> {
+            w.writeHeader(source.columns());
+            writeRows(source, rows, seed, batch, w, common.quiet);
+        });
         if (!common.quiet) {
             spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
         }

@@ -357,12 +357,33 @@ public final class Bandwidths {
                     cov[a][b] /= bias;
                     cov[b][a] = cov[a][b];
                 }
-                if (!(cov[a][a] > 0)) {
+                // equal values can leave a variance of rounding noise (the weighted mean is not
+                // exactly the value): a constant column is recognised by its values, not its variance
+                if (!(cov[a][a] > 0) || constant(data, w, a)) {
                     throw new IllegalArgumentException("data, column " + a + " is constant (standard deviation 0): "
                             + "no data scale for a bandwidth rule; give a bandwidth explicitly");
                 }
+                if (!Double.isFinite(cov[a][a])) {
+                    throw new IllegalArgumentException("data, column " + a + ": the variance overflows (values too large "
+                            + "for a double's square); rescale the column");
+                }
             }
             return new Moments(d, w, 1.0 / sumW2, cov);
+        }
+
+        /** Whether every row with positive weight has the same value in column {@code a}. */
+        private static boolean constant(double[][] data, double[] w, int a) {
+            double first = Double.NaN;
+            for (int i = 0; i < data.length; i++) {
+                if (w[i] > 0) {
+                    if (first != first) {
+                        first = data[i][a];
+                    } else if (data[i][a] != first) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         double[] sd() {

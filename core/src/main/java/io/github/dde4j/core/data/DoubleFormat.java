@@ -1,4 +1,4 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
 /**
  * Formats doubles as ASCII bytes without allocating: {@code digits} significant digits (1..17)
