@@ -167,6 +167,13 @@ final class Checkpoints {
         s.entries.put("gen-params.bin", ModelFile.arrayBytes(c.parameters()));
         s.entries.put("gen-adam-m.bin", ModelFile.arrayBytes(c.adamM()));
         s.entries.put("gen-adam-v.bin", ModelFile.arrayBytes(c.adamV()));
+        // the moving average the run returns, and the step its cool-down began (-1: not yet)
+        g.put("coolDownFrom", c.coolDownFrom());
+        if (c.ema() != null) {
+            s.entries.put("gen-ema.bin", ModelFile.arrayBytes(c.ema()));
+        } else {
+            s.entries.remove("gen-ema.bin");
+        }
         // qModel DDE: each f_q learner's scalars in the JSON, its arrays as float64 ND4J entries (exact, compact)
         s.entries.keySet().removeIf(k -> k.startsWith(FQ_PREFIX));
         var fq = g.putArray("qLearners");
@@ -259,6 +266,8 @@ final class Checkpoints {
                 ModelFile.readArray(s.entries.get("gen-adam-m.bin")), ModelFile.readArray(s.entries.get("gen-adam-v.bin")),
                 g.get("adamT").asLong(), Base64.getDecoder().decode(g.get("rngState").asText()),
                 Double.parseDouble(g.get("bestMmd2").asText()), g.get("badEvals").asInt(),
-                g.hasNonNull("initMean") ? g.get("initMean").asText() : "", learners(s, g));
+                g.hasNonNull("initMean") ? g.get("initMean").asText() : "", learners(s, g),
+                s.entries.containsKey("gen-ema.bin") ? ModelFile.readArray(s.entries.get("gen-ema.bin")) : null,
+                g.path("coolDownFrom").asLong(-1));
     }
 }
