@@ -8,6 +8,7 @@ import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;
 import io.github.dde4j.dde.sampling.LangevinTarget;
 import io.github.dde4j.generator.Generator;
+import io.github.dde4j.generator.Refinement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,24 @@ final class Models {
 
         /** The generator, or Langevin sampling on the DDE. */
         RowSource rowSource(Integer langevinSteps, boolean noGenerator, Common common) {
+            return rowSource(langevinSteps, noGenerator, common, 0);
+        }
+
+        /**
+         * The generator, its rows moved by {@code refineSteps} MALA steps on the model's DDE
+         * ({@link Refinement}), or Langevin sampling on the DDE.
+         */
+        RowSource rowSource(Integer langevinSteps, boolean noGenerator, Common common, int refineSteps) {
             Generator g = contents.generator();
+            if (refineSteps < 0) {
+                throw new UserException("--refine must be >= 0, got " + refineSteps);
+            }
+            if (refineSteps > 0 && (g == null || noGenerator)) {
+                throw new UserException("--refine moves a generator's rows, and " + file + (g == null ? " has no generator"
+                        : " is sampled without it (--no-generator)") + "; use --langevin-steps for sampling on the DDE");
+            }
+            Refinement refinement = Refinement.mala(refineSteps);
+            Generator refining = refineSteps > 0 ? g.withDataDde(contents.dde()) : g;
             if (g != null && !noGenerator) {
                 return new RowSource() {
                     @Override
@@ -98,12 +116,12 @@ final class Models {
 
                     @Override
                     public String description() {
-                        return "generator";
+                        return refineSteps > 0 ? "generator, " + refineSteps + " MALA steps on the DDE" : "generator";
                     }
 
                     @Override
                     public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                        g.sample(n, seed, constants.expand(sink), batch);
+                        refining.sample(n, seed, constants.expand(sink), batch, refinement);
                     }
                 };
             }

@@ -114,7 +114,7 @@ class GeneratorLongTest {
      * defaults since then, 2,000 steps at 1e-2, scored -2.03 / -1.96 (one seed each); 3,000 steps at
      * 3e-3 -2.05 / -1.95; qModel DDE with the same defaults -1.98 (true -1.72 on its seed).
      */
-    private static void assertEightGaussiansLogDensity(String name, double[][] gen) {
+    static void assertEightGaussiansLogDensity(String name, double[][] gen) {
         GaussianMixture p = EightGaussians.standard().density();
         double truth = mean(p.logDensity(EightGaussians.standard().sample(N, RandomSources.seeded(105))));
         double generated = mean(p.logDensity(gen));
