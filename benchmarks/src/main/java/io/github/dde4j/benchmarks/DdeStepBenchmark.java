@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One DDE training step (forward, score, second backward pass, Adam) as in
- * {@code shared/bench/torch_dde.py}: d = 2, 2 hidden softplus layers, float32, denoising loss at
+ * One DDE training step (forward, score, second backward pass, Adam) in the set-up of the PyTorch
+ * reference of {@code benchmarks/dde-side-by-side.sh}: d = 2, 2 hidden softplus layers, float32, denoising loss at
  * sigma 0.1, eight-Gaussian data, {@code threads} threads. Compare with
  * {@code benchmarks/dde-side-by-side.sh}, which runs {@code DdeBenchmark} and PyTorch in one go.
  *

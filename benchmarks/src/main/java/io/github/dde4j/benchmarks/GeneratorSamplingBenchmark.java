@@ -1,7 +1,6 @@
 package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.generator.Generator;
-import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

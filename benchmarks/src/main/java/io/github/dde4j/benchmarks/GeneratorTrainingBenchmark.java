@@ -1,6 +1,5 @@
 package io.github.dde4j.benchmarks;
 
-import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

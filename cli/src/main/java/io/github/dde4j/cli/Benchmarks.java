@@ -1,18 +1,19 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.dde.bench.DdeBenchmark;
+import io.github.dde4j.benchmarks.DdeBenchmark;
+import io.github.dde4j.benchmarks.KdeBenchmark;
 
 import java.util.List;
 import java.util.Map;
 
-/** Adapters to the modules' benchmarks. */
+/** Adapters from {@code dde4j bench} to the benchmarks module's programmatic benchmarks. */
 final class Benchmarks {
 
     private Benchmarks() {
     }
 
     /**
-     * The dde module's {@link DdeBenchmark} for each (width, batch): milliseconds per DDE training
+     * The benchmarks module's {@link DdeBenchmark} for each (width, batch): milliseconds per DDE training
      * step (d = 2, 2 hidden layers, float32, eight-Gaussians rows), median over {@code repeats}
      * blocks of {@code steps} steps after 20 warm-up steps, and inference throughput (log density
      * and score) in points per second.
@@ -56,9 +57,9 @@ final class Benchmarks {
     static List<Map<String, Object>> kde(int n, int m, List<Integer> dims, double h, int repeats) {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (int d : dims) {
-            var o = io.github.dde4j.kde.bench.KdeBenchmark.Options.standardNormal(n, m, d, h, 0);
-            o = new io.github.dde4j.kde.bench.KdeBenchmark.Options(o.train(), o.queries(), h, repeats, 50, o.label());
-            var r = io.github.dde4j.kde.bench.KdeBenchmark.run(o);
+            var o = KdeBenchmark.Options.standardNormal(n, m, d, h, 0);
+            o = new KdeBenchmark.Options(o.train(), o.queries(), h, repeats, 50, o.label());
+            var r = KdeBenchmark.run(o);
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             row.put("benchmark", "kde");
             row.put("n", r.n());

@@ -1,4 +1,4 @@
-package io.github.dde4j.generator.bench;
+package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.dist.MultivariateGaussian;
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * (latent draws, one forward pass, inverse standardisation, delivery to a sink that reads every
  * value), the cost of the bare forward pass for comparison, and generator training steps per second.
  *
- * <p>Run: {@code java -cp <generator jar + deps> io.github.dde4j.generator.bench.GeneratorBenchmark [--quick]}
+ * <p>Run: {@code java -cp <benchmarks classes + deps> io.github.dde4j.benchmarks.GeneratorBenchmark [--quick]}
  * (one JSON line per case).
  */
 public final class GeneratorBenchmark {
@@ -178,7 +178,8 @@ public final class GeneratorBenchmark {
     }
 
     /**
-     * Generator training steps per second with METHOD.md's loop (qModel DDE): one f_q learner per
+     * Generator training steps per second with the paper's loop (qModel DDE;
+     * docs/method.md, "The generator loop"): one f_q learner per
      * level (3 x 64 softplus, low-variance objective, constant Adam 1e-3), {@code qSteps} f_q steps
      * per generator step and level on {@code batch} fresh generator rows, against the closed-form
      * eight-Gaussians mixture (the long test's set-up); otherwise the defaults.

@@ -1,4 +1,4 @@
-package io.github.dde4j.dde.bench;
+package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.toy.EightGaussians;
@@ -15,12 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Speed of DDE training and inference, set up like {@code shared/bench/torch_dde.py} so that the
- * two can be compared side by side: MLP d -> width (x depth, softplus) -> 1, the paper's
- * denoising loss mean ||grad f(x + eta) + eta / sigma^2||^2 at sigma 0.1 (with its second
+ * Speed of DDE training and inference, set up like the PyTorch reference that
+ * {@code benchmarks/dde-side-by-side.sh} runs beside it, so that the two compare one to one:
+ * MLP d -> width (x depth, softplus) -> 1, the paper's denoising loss mean ||grad f(x + eta) + eta / sigma^2||^2 at sigma 0.1 (with its second
  * backward pass), Adam 1e-3, data from eight Gaussians (d = 2) or a standard normal (d > 2).
  * A timed block is {@code steps} optimiser steps through the real trainer ({@link DdeTraining});
  * the result is the median over {@code repeats} blocks after a warm-up. Inference is the
@@ -30,8 +29,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   DdeBenchmark.Result r = DdeBenchmark.run(DdeBenchmark.Settings.of(64, 256));
  *   System.out.println(r.toJson());
  *   // command line (what `dde4j bench dde` calls):
- *   java -cp ... io.github.dde4j.dde.bench.DdeBenchmark --width 64 --batch 256 --json
- *   java -cp ... io.github.dde4j.dde.bench.DdeBenchmark --grid        (the 2 x 2 table)
+ *   java -cp ... io.github.dde4j.benchmarks.DdeBenchmark --width 64 --batch 256 --json
+ *   java -cp ... io.github.dde4j.benchmarks.DdeBenchmark --grid        (the 2 x 2 table)
  * </pre>
  */
 public final class DdeBenchmark {
@@ -68,20 +67,26 @@ public final class DdeBenchmark {
             return new Settings(2, width, 2, batch, Precision.FLOAT32, 2, 30, 100, 5);
         }
 
+        /**
+         * These settings with other step counts.
+         *
+         * @param warmup   untimed steps first
+         * @param perBlock steps per timed block
+         * @param blocks   timed blocks
+         * @return these settings with other step counts
+         */
         public Settings withSteps(int warmup, int perBlock, int blocks) {
             return new Settings(dim, width, depth, batch, precision, threads, warmup, perBlock, blocks);
         }
 
+        /**
+         * These settings with another thread count.
+         *
+         * @param n ND4J/BLAS threads
+         * @return these settings with another thread count
+         */
         public Settings withThreads(int n) {
             return new Settings(dim, width, depth, batch, precision, n, warmupSteps, steps, repeats);
-        }
-
-        public Settings withDim(int d) {
-            return new Settings(d, width, depth, batch, precision, threads, warmupSteps, steps, repeats);
-        }
-
-        public Settings withPrecision(Precision p) {
-            return new Settings(dim, width, depth, batch, p, threads, warmupSteps, steps, repeats);
         }
     }
 
@@ -97,7 +102,7 @@ public final class DdeBenchmark {
     public record Result(Settings settings, double msPerStep, double msPerStepMin, double msPerStepMax,
                          double inferencePointsPerSecond) {
 
-        /** One JSON line, with the same keys as torch_dde.py where they mean the same. */
+        /** One JSON line, with the same keys as the PyTorch reference where they mean the same. */
         public String toJson() {
             Settings s = settings;
             return String.format(Locale.ROOT, "{\"peer\": \"dde4j-%s\", \"dim\": %d, \"width\": %d, \"depth\": %d,"
@@ -115,7 +120,7 @@ public final class DdeBenchmark {
         Nd4jRuntime.ensureInitialized();
         Nd4jRuntime.setThreads(s.threads());
         UniformRandomProvider rng = RandomSources.seeded(0);
-        double[][] data = s.dim() == 2 ? EightGaussians.standard().sample(100_000, rng) : gaussian(100_000, s.dim(), rng);
+        double[][] data = s.dim() == 2 ? EightGaussians.standard().sample(100_000, rng) : BenchData.standardNormal(rng, 100_000, s.dim());
         long total = (long) s.warmupSteps() + (long) s.steps() * s.repeats();
         DdeConfig cfg = DdeConfig.builder().hidden(s.depth(), s.width()).activation(Activation.SOFTPLUS)
                 .objective(Objective.DENOISING).sigma(0.1).batchSize(s.batch()).steps(total).learningRate(1e-3)
@@ -160,41 +165,38 @@ public final class DdeBenchmark {
         return out;
     }
 
-    private static double[][] gaussian(int n, int d, UniformRandomProvider rng) {
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = g.sample();
-            }
-        }
-        return x;
-    }
-
     /**
      * Command line: {@code --width W --batch B [--depth L] [--dim D] [--threads T] [--steps S]
      * [--repeats R] [--float64] [--json] [--grid]}.
      */
     public static void main(String[] args) {
-        Settings s = Settings.of(64, 256);
+        Settings base = Settings.of(64, 256);
+        int width = base.width();
+        int batch = base.batch();
+        int depth = base.depth();
+        int dim = base.dim();
+        int threads = base.threads();
+        int steps = base.steps();
+        int repeats = base.repeats();
+        Precision precision = base.precision();
         boolean json = false;
         boolean grid = false;
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--width" -> s = new Settings(s.dim(), Integer.parseInt(args[++i]), s.depth(), s.batch(), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--batch" -> s = new Settings(s.dim(), s.width(), s.depth(), Integer.parseInt(args[++i]), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--depth" -> s = new Settings(s.dim(), s.width(), Integer.parseInt(args[++i]), s.batch(), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--dim" -> s = s.withDim(Integer.parseInt(args[++i]));
-                case "--threads" -> s = s.withThreads(Integer.parseInt(args[++i]));
-                case "--steps" -> s = s.withSteps(s.warmupSteps(), Integer.parseInt(args[++i]), s.repeats());
-                case "--repeats" -> s = s.withSteps(s.warmupSteps(), s.steps(), Integer.parseInt(args[++i]));
-                case "--float64" -> s = s.withPrecision(Precision.FLOAT64);
+            switch (args[i]) {
+                case "--width" -> width = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--depth" -> depth = Integer.parseInt(args[++i]);
+                case "--dim" -> dim = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--steps" -> steps = Integer.parseInt(args[++i]);
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--float64" -> precision = Precision.FLOAT64;
                 case "--json" -> json = true;
                 case "--grid" -> grid = true;
-                default -> throw new IllegalArgumentException("unknown option " + a);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        Settings s = new Settings(dim, width, depth, batch, precision, threads, base.warmupSteps(), steps, repeats);
         List<Result> results = grid ? runGrid(s) : List.of(run(s));
         for (Result r : results) {
             if (json) {
