@@ -47,7 +47,7 @@ public final class DdeTrainer {
 
     /**
      * Trains on {@code data} (n x d, caller units; not modified) and returns the normalised model
-     * (log Z by grid integration for d <= 3, else importance sampling, guided by {@code data}).
+     * (log Z by grid integration for {@code d <= 3}, else importance sampling, guided by {@code data}).
      *
      * @throws IllegalArgumentException on empty, ragged or non-finite data (row and column named)
      * @throws DdeDivergedException     if the loss stops being finite
