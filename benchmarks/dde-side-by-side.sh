@@ -4,7 +4,7 @@
 # second backward pass, Adam 1e-3, THREADS threads; width {64, 256} x batch {256, 1024}.
 # Prints a Markdown table (ms per step, median of timed blocks; lower is better).
 #
-#   TORCH_SCRIPT=/path/to/torch_dde.py benchmarks/dde-side-by-side.sh
+#   TORCH_SCRIPT=/path/to/pytorch-reference.py benchmarks/dde-side-by-side.sh
 #   THREADS=1 STEPS=300 REPEATS=5 benchmarks/dde-side-by-side.sh      # dde4j column only
 # TORCH_SCRIPT is a PyTorch implementation of the same step that is not part of dde4j: it takes
 # --width --batch --threads --steps --repeats and prints a JSON line with "ms_per_step". Without

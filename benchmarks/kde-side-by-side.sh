@@ -3,8 +3,8 @@
 # SciPy gaussian_kde and dde4j GaussianKde on the SAME data (written by the peers' script), same
 # machine, one run. Prints the JSON lines of every peer and a Markdown table.
 #
-#   KDE_PEERS=/path/to/kde_peers.py benchmarks/kde-side-by-side.sh            # all four cells (N = 1e4, 1e5; d = 2, 10)
-#   KDE_PEERS=/path/to/kde_peers.py KDE_CELLS="10000:2 100000:2" benchmarks/kde-side-by-side.sh
+#   KDE_PEERS=/path/to/peers.py benchmarks/kde-side-by-side.sh                 # all four cells (N = 1e4, 1e5; d = 2, 10)
+#   KDE_PEERS=/path/to/peers.py KDE_CELLS="10000:2 100000:2" benchmarks/kde-side-by-side.sh
 #
 # KDE_PEERS (required) is the peers' script, not part of dde4j: `time --n N --m M --dim D
 # --bandwidth H --write-data PREFIX` times scikit-learn and SciPy, prints one JSON line per peer

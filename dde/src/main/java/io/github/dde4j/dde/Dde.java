@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A fitted Denoising Density Estimator: a scalar network f with exp f proportional to the
- * Gaussian-smoothed data density p~ = p * N(0, sigma^2 I) (METHOD.md section 1).
+ * Gaussian-smoothed data density p~ = p * N(0, sigma^2 I) (docs/method.md, "The denoising objective").
  *
  * <p>The network works in training units z = (x - m) / s (identity when not standardised).
  * In the caller's units x:

@@ -15,7 +15,7 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Trains a {@link Dde} on data (METHOD.md section 1):
+ * Trains a {@link Dde} on data (docs/method.md, "The denoising objective"):
  * <pre>
  *   Dde dde = new DdeTrainer(DdeConfig.builder().sigma(0.1).steps(3000).build()).fit(data, listener);
  *   double[] logp = dde.logDensity(points);       // normalised, caller units
