@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -170,34 +171,15 @@ public final class DdeBenchmark {
      * [--repeats R] [--float64] [--json] [--grid]}.
      */
     public static void main(String[] args) {
+        BenchArgs a = new BenchArgs(args, Set.of("--width", "--batch", "--depth", "--dim", "--threads", "--steps", "--repeats"),
+                Set.of("--float64", "--json", "--grid"));
         Settings base = Settings.of(64, 256);
-        int width = base.width();
-        int batch = base.batch();
-        int depth = base.depth();
-        int dim = base.dim();
-        int threads = base.threads();
-        int steps = base.steps();
-        int repeats = base.repeats();
-        Precision precision = base.precision();
-        boolean json = false;
-        boolean grid = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--width" -> width = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--depth" -> depth = Integer.parseInt(args[++i]);
-                case "--dim" -> dim = Integer.parseInt(args[++i]);
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--steps" -> steps = Integer.parseInt(args[++i]);
-                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
-                case "--float64" -> precision = Precision.FLOAT64;
-                case "--json" -> json = true;
-                case "--grid" -> grid = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        Settings s = new Settings(dim, width, depth, batch, precision, threads, base.warmupSteps(), steps, repeats);
-        List<Result> results = grid ? runGrid(s) : List.of(run(s));
+        Settings s = new Settings(a.integer("--dim", base.dim()), a.integer("--width", base.width()),
+                a.integer("--depth", base.depth()), a.integer("--batch", base.batch()),
+                a.has("--float64") ? Precision.FLOAT64 : base.precision(), a.integer("--threads", base.threads()),
+                base.warmupSteps(), a.integer("--steps", base.steps()), a.integer("--repeats", base.repeats()));
+        boolean json = a.has("--json");
+        List<Result> results = a.has("--grid") ? runGrid(s) : List.of(run(s));
         for (Result r : results) {
             if (json) {
                 System.out.println(r.toJson());

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -250,10 +251,10 @@ public final class GeneratorBenchmark {
      * ({@code train-kde} d = 2 and 64, {@code train-data-8g}).
      */
     public static void main(String[] args) {
-        List<String> a = List.of(args);
-        boolean quick = a.contains("--quick");
+        BenchArgs a = new BenchArgs(args, Set.of(), Set.of("--quick", "--train-only", "--kde-only"));
+        boolean quick = a.has("--quick");
         int steps = quick ? 10 : 100;
-        if (a.contains("--train-only")) {
+        if (a.has("--train-only")) {
             System.out.println(training(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
@@ -262,7 +263,7 @@ public final class GeneratorBenchmark {
             System.out.println(trainingQModelDde(512, 3, steps).toJson());
             return;
         }
-        if (a.contains("--kde-only")) {
+        if (a.has("--kde-only")) {
             System.out.println(trainingKde(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingEightGaussiansData(256, steps).toJson());

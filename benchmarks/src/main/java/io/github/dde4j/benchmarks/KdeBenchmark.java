@@ -6,6 +6,7 @@ import io.github.dde4j.kde.GaussianKde;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -121,32 +122,13 @@ public final class KdeBenchmark {
      * [--repeats R] [--check C] [--train FILE --queries FILE]}; prints one JSON line.
      */
     public static void main(String[] args) throws IOException {
-        int n = 10_000;
-        int m = 10_000;
-        int d = 2;
-        double h = 0.1;
-        long seed = 0;
-        int repeats = 3;
-        int check = 200;
-        Path train = null;
-        Path queries = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-                case "--n" -> n = Integer.parseInt(v);
-                case "--m" -> m = Integer.parseInt(v);
-                case "--dim" -> d = Integer.parseInt(v);
-                case "--bandwidth" -> h = Double.parseDouble(v);
-                case "--seed" -> seed = Long.parseLong(v);
-                case "--repeats" -> repeats = Integer.parseInt(v);
-                case "--check" -> check = Integer.parseInt(v);
-                case "--train" -> train = Path.of(v);
-                case "--queries" -> queries = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown argument " + a);
-            }
-            i++;
-        }
+        BenchArgs a = new BenchArgs(args, Set.of("--n", "--m", "--dim", "--bandwidth", "--seed", "--repeats", "--check",
+                "--train", "--queries"), Set.of());
+        double h = a.real("--bandwidth", 0.1);
+        int repeats = a.integer("--repeats", 3);
+        int check = a.integer("--check", 200);
+        Path train = a.path("--train");
+        Path queries = a.path("--queries");
         Options o;
         if (train != null || queries != null) {
             if (train == null || queries == null) {
@@ -154,7 +136,8 @@ public final class KdeBenchmark {
             }
             o = new Options(BenchData.readCsv(train), BenchData.readCsv(queries), h, repeats, check, train.getFileName().toString());
         } else {
-            Options s = Options.standardNormal(n, m, d, h, seed);
+            Options s = Options.standardNormal(a.integer("--n", 10_000), a.integer("--m", 10_000), a.integer("--dim", 2), h,
+                    a.longInteger("--seed", 0));
             o = new Options(s.train(), s.queries(), h, repeats, check, s.label());
         }
         System.out.println(run(o).toJson());
