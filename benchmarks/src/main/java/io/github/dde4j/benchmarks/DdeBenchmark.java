@@ -54,6 +54,19 @@ public final class DdeBenchmark {
      */
     public record Settings(int dim, int width, int depth, int batch, Precision precision, int threads, int warmupSteps,
                            int steps, int repeats) {
+        /**
+         * Validates the settings.
+         *
+         * @param dim         input dimension d
+         * @param width       hidden width
+         * @param depth       hidden layers
+         * @param batch       points per step
+         * @param precision   float32 or float64
+         * @param threads     ND4J/BLAS threads
+         * @param warmupSteps untimed steps first
+         * @param steps       steps per timed block
+         * @param repeats     timed blocks
+         */
         public Settings {
             if (dim < 1 || width < 1 || depth < 1 || batch < 1 || threads < 1 || warmupSteps < 0 || steps < 1
                     || repeats < 1 || precision == null) {
@@ -63,7 +76,13 @@ public final class DdeBenchmark {
             }
         }
 
-        /** d = 2, 2 hidden layers, float32, 2 threads, 30 warm-up steps, 5 blocks of 100 steps. */
+        /**
+         * d = 2, 2 hidden layers, float32, 2 threads, 30 warm-up steps, 5 blocks of 100 steps.
+         *
+         * @param width hidden width
+         * @param batch points per step
+         * @return the settings
+         */
         public static Settings of(int width, int batch) {
             return new Settings(2, width, 2, batch, Precision.FLOAT32, 2, 30, 100, 5);
         }
@@ -103,7 +122,11 @@ public final class DdeBenchmark {
     public record Result(Settings settings, double msPerStep, double msPerStepMin, double msPerStepMax,
                          double inferencePointsPerSecond) {
 
-        /** One JSON line, with the same keys as the PyTorch reference where they mean the same. */
+        /**
+         * One JSON line, with the same keys as the PyTorch reference where they mean the same.
+         *
+         * @return the line, without a line break
+         */
         public String toJson() {
             Settings s = settings;
             return String.format(Locale.ROOT, "{\"peer\": \"dde4j-%s\", \"dim\": %d, \"width\": %d, \"depth\": %d,"
@@ -116,7 +139,12 @@ public final class DdeBenchmark {
         }
     }
 
-    /** Runs one measurement. */
+    /**
+     * Runs one measurement.
+     *
+     * @param s what to measure
+     * @return the figures
+     */
     public static Result run(Settings s) {
         Nd4jRuntime.ensureInitialized();
         Nd4jRuntime.setThreads(s.threads());
@@ -154,7 +182,12 @@ public final class DdeBenchmark {
         return new Result(s, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], pps);
     }
 
-    /** The grid: width {64, 256} x batch {256, 1024}, other settings as {@code base}. */
+    /**
+     * The issue's grid: width {64, 256} x batch {256, 1024}, other settings as {@code base}.
+     *
+     * @param base the settings other than width and batch
+     * @return one result per (width, batch), widths first
+     */
     public static List<Result> runGrid(Settings base) {
         List<Result> out = new ArrayList<>();
         for (int width : new int[] {64, 256}) {
@@ -169,6 +202,8 @@ public final class DdeBenchmark {
     /**
      * Command line: {@code --width W --batch B [--depth L] [--dim D] [--threads T] [--steps S]
      * [--repeats R] [--float64] [--json] [--grid]}.
+     *
+     * @param args the options above
      */
     public static void main(String[] args) {
         BenchArgs a = new BenchArgs(args, Set.of("--width", "--batch", "--depth", "--dim", "--threads", "--steps", "--repeats"),

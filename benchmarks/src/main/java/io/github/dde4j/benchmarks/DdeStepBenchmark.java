@@ -41,17 +41,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class DdeStepBenchmark {
 
+    /** Hidden width. */
     @Param({"64", "256"})
     public int width;
 
+    /** Rows per training step. */
     @Param({"256", "1024"})
     public int batch;
 
+    /** ND4J/BLAS threads. */
     @Param({"2"})
     public int threads;
 
     private DdeTraining run;
 
+    /** Builds the training run (eight-Gaussian data, denoising objective) once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
         Nd4jRuntime.ensureInitialized();
@@ -62,6 +66,11 @@ public class DdeStepBenchmark {
         run = new DdeTrainer(cfg).start(data);
     }
 
+    /**
+     * One optimiser step.
+     *
+     * @return the step's loss (so the work is not optimised away)
+     */
     @Benchmark
     public double step() {
         run.runSteps(1, null);

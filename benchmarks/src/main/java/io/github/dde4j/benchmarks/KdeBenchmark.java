@@ -41,6 +41,16 @@ public final class KdeBenchmark {
      */
     public record Options(double[][] train, double[][] queries, double bandwidth, int repeats, int checked, String label) {
 
+        /**
+         * Validates the inputs and the counts.
+         *
+         * @param train     training points (n x d)
+         * @param queries   query points (m x d)
+         * @param bandwidth isotropic bandwidth h
+         * @param repeats   timed repetitions after the warm-up run
+         * @param checked   queries checked against the unpruned sum
+         * @param label     a description of the data
+         */
         public Options {
             int d = Checks.requirePoints(train, -1, "train");
             Checks.requirePoints(queries, d, "queries");
@@ -49,7 +59,16 @@ public final class KdeBenchmark {
             Checks.requireAtLeast(checked, 0, "checked");
         }
 
-        /** Standard-normal training points and queries from a seed (the setting the peers are timed in). */
+        /**
+         * Standard-normal training points and queries from a seed (the setting the peers are timed in).
+         *
+         * @param n         training points
+         * @param m         queries
+         * @param d         dimension
+         * @param bandwidth isotropic bandwidth h
+         * @param seed      seed of the data
+         * @return the options (3 timed repeats, 200 checked queries)
+         */
         public static Options standardNormal(int n, int m, int d, double bandwidth, long seed) {
             UniformRandomProvider rng = RandomSources.seeded(seed);
             return new Options(BenchData.standardNormal(rng, n, d), BenchData.standardNormal(rng, m, d), bandwidth, 3, 200,
@@ -74,7 +93,11 @@ public final class KdeBenchmark {
     public record Result(int n, int m, int d, double bandwidth, double seconds, double coldSeconds,
                          double maxRelativeError, int checked, int threads, String label) {
 
-        /** One JSON line with the keys the peers report (plus the extra fields). */
+        /**
+         * One JSON line with the keys the peers report (plus the extra fields).
+         *
+         * @return the line, without a line break
+         */
         public String toJson() {
             return String.format(Locale.ROOT,
                     "{\"peer\": \"dde4j\", \"n\": %d, \"m\": %d, \"dim\": %d, \"bandwidth\": %s, \"seconds\": %s, "
@@ -83,7 +106,12 @@ public final class KdeBenchmark {
         }
     }
 
-    /** Runs the measurement. */
+    /**
+     * Runs the measurement.
+     *
+     * @param o what to measure
+     * @return the measurement
+     */
     public static Result run(Options o) {
         double[] ld = null;
         long t0 = System.nanoTime();
@@ -120,6 +148,9 @@ public final class KdeBenchmark {
     /**
      * Command line: {@code KdeBenchmark [--n N] [--m M] [--dim D] [--bandwidth H] [--seed S]
      * [--repeats R] [--check C] [--train FILE --queries FILE]}; prints one JSON line.
+     *
+     * @param args the options above
+     * @throws IOException when a --train or --queries file cannot be read
      */
     public static void main(String[] args) throws IOException {
         BenchArgs a = new BenchArgs(args, Set.of("--n", "--m", "--dim", "--bandwidth", "--seed", "--repeats", "--check",

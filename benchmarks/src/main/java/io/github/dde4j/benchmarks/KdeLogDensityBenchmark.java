@@ -36,18 +36,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class KdeLogDensityBenchmark {
 
+    /** Training points N. */
     @Param({"10000", "100000"})
     public int n;
 
+    /** Dimension d. */
     @Param({"2", "10"})
     public int d;
 
+    /** Queries M. */
     @Param({"10000"})
     public int m;
 
+    /** Isotropic bandwidth h. */
     @Param({"0.1"})
     public double bandwidth;
 
+    /** Seed of the standard-normal data. */
     @Param({"0"})
     public long seed;
 
@@ -55,6 +60,7 @@ public class KdeLogDensityBenchmark {
     private double[][] queries;
     private GaussianKde fitted;
 
+    /** Draws the data and fits the estimator once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
         UniformRandomProvider rng = RandomSources.seeded(seed);
@@ -63,11 +69,21 @@ public class KdeLogDensityBenchmark {
         fitted = GaussianKde.of(train, bandwidth);
     }
 
+    /**
+     * Builds the index and evaluates the queries.
+     *
+     * @return the log densities
+     */
     @Benchmark
     public double[] fitAndEvaluate() {
         return GaussianKde.of(train, bandwidth).logDensity(queries);
     }
 
+    /**
+     * Evaluates the queries with the estimator fitted in setUp.
+     *
+     * @return the log densities
+     */
     @Benchmark
     public double[] evaluate() {
         return fitted.logDensity(queries);
