@@ -160,7 +160,7 @@ class GeneratorLongTest {
 
     /**
      * The closed-form mixture given by its density (exact smoothed score at every level), no data,
-     * with the defaults: AUTO picks METHOD.md's loop with f_q learners (qModel DDE; 3 x 64 softplus,
+     * with the defaults: AUTO picks the paper's loop (docs/method.md, "The generator loop") with f_q learners (qModel DDE; 3 x 64 softplus,
      * constant Adam 1e-3, 3 f_q steps per generator step and level). Measured: docs/generator.md,
      * "qModel DDE on eight Gaussians".
      */

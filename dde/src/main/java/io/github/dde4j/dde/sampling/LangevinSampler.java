@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * (Annealed, optionally Metropolis-adjusted) Langevin dynamics on a batch score function
- * (METHOD.md section 4). Each output point is the final state of its own chain:
+ * (docs/method.md, "Langevin sampling"). Each output point is the final state of its own chain:
  * <pre>
  *   x_0 ~ initial
  *   for each level i (one level for plain Langevin), stepsPerLevel times:
