@@ -56,6 +56,17 @@ class GeneratorLongTest {
         return GeneratorConfig.defaults().withEvaluation(500, 2000, 0, 0);
     }
 
+    /**
+     * The KDE-of-data target ({@link GeneratorTarget#ofData}, reference set of the generator's own
+     * size) on {@code rows} standardised: what {@code trainOnData} trained before the DDE-driven path
+     * (tested end to end in {@link DdePipelineLongTest}), and what {@code fit --generator-target data}
+     * trains.
+     */
+    static Generator trainOnDataKde(GeneratorConfig c, double[][] rows) {
+        Standardizer s = Standardizer.fit(rows);
+        return new GeneratorTrainer(c).withStandardizer(s).train(GeneratorTarget.ofData(s.transform(rows), c.qReferenceSize()));
+    }
+
     /** Keeps rows of modes 0 .. modeCount/2 - 1 with probability 2/3, the others always. */
     static double[][] thinHalfTheModes(Toy toy, double[][] x, long seed) {
         UniformRandomProvider rng = RandomSources.seeded(seed);
@@ -174,7 +185,7 @@ class GeneratorLongTest {
     @Test
     void eightGaussiansFromData() {
         GaussianMixture gm = Toys.eightGaussians();
-        Generator g = new GeneratorTrainer(config()).trainOnData(gm.sample(N, RandomSources.seeded(5)));
+        Generator g = trainOnDataKde(config(), gm.sample(N, RandomSources.seeded(5)));
         assertSamplesEightGaussians("8 gaussians (data)", g);
     }
 
@@ -297,7 +308,7 @@ class GeneratorLongTest {
 
     /** Trains on {@code train} with the defaults, checks mode shares and MMD^2, returns {@value #N} generated rows. */
     private static double[][] toyFromData(String name, Toy toy, double[][] train) {
-        Generator g = new GeneratorTrainer(config()).trainOnData(train);
+        Generator g = trainOnDataKde(config(), train);
         double[][] x = g.sample(N, 1);
         assertModesCovered(name, toy, x);
         assertMmdClose(name, x, toy);
@@ -317,7 +328,7 @@ class GeneratorLongTest {
         Split<double[][]> split = Splits.trainTest(rows, 0.2, 7);
         Standardizer s = Standardizer.fit(split.train());
         double[][] test = s.transform(split.test());
-        Generator g = new GeneratorTrainer(config().withEvaluation(0, 2, 0, 0)).trainOnData(split.train());
+        Generator g = trainOnDataKde(config().withEvaluation(0, 2, 0, 0), split.train());
         MultivariateGaussian gauss = MultivariateGaussian.fit(split.train());
         double eg = 0;
         double eq = 0;
