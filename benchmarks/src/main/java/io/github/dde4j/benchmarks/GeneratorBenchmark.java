@@ -199,8 +199,8 @@ public final class GeneratorBenchmark {
     }
 
     /**
-     * Generator training steps per second in the CLI demo's shape: {@link GeneratorTrainer#trainOnData}
-     * on 2,000 rows of the 2-D eight Gaussians, batch {@code batch}, otherwise
+     * Generator training steps per second against the KDE of 2,000 rows of the 2-D eight Gaussians
+     * ({@code fit --generator-target data}; {@link GeneratorTarget#ofData}), batch {@code batch}, otherwise
      * {@link GeneratorConfig#defaults()} (hidden 128 x 3, 4 levels, qModel KDE with 1,024 reference
      * rows, so the data target's KDE also uses 1,024 resampled rows per step), evaluation off.
      *
@@ -212,7 +212,32 @@ public final class GeneratorBenchmark {
         double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
         GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
                 .withEvaluation(0, 100, 0, 0);
-        return timedTraining("train-data-8g", 2, 128, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).trainOnData(rows));
+        io.github.dde4j.core.data.Standardizer st = io.github.dde4j.core.data.Standardizer.fit(rows);
+        GeneratorTarget t = GeneratorTarget.ofData(st.transform(rows), c.qReferenceSize());
+        return timedTraining("train-data-8g", 2, 128, batch, steps,
+                n -> new GeneratorTrainer(c.withSteps(n)).withStandardizer(st).train(t));
+    }
+
+    /**
+     * Generator training steps per second on the product path, {@code fit --generator}'s step: the
+     * target {@link GeneratorTarget#ofDde(io.github.dde4j.dde.Dde, double[][])} of a data DDE fitted
+     * once on 2,000 rows of the 2-D eight Gaussians (DDE defaults, 3 x 128; its steps are not timed:
+     * a step costs the same whatever the fit), the level DDEs fitted in the warm-up run, the defaults
+     * otherwise (batch {@code batch}, hidden 128 x 3, 4 levels, KDE q-model of 1,024 rows), evaluation off.
+     *
+     * @param batch generator batch
+     * @param steps timed steps
+     * @return the measurement
+     */
+    public static Result trainingEightGaussiansDde(int batch, int steps) {
+        double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
+        io.github.dde4j.dde.Dde dde = new io.github.dde4j.dde.DdeTrainer(io.github.dde4j.dde.DdeConfig.builder()
+                .sigma(0.1).steps(200).seed(1).build()).fit(rows);
+        GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
+                .withEvaluation(0, 100, 0, 0);
+        GeneratorTarget t = GeneratorTarget.ofDde(dde, rows);
+        return timedTraining("train-dde-8g", 2, 128, batch, steps,
+                n -> new GeneratorTrainer(c.withSteps(n)).withStandardizer(dde.standardizer()).train(t));
     }
 
     /**
@@ -296,18 +321,20 @@ public final class GeneratorBenchmark {
         sink.accept(trainingKde(64, 128, 512, steps));
         sink.accept(trainingMonteCarlo(2, 128, 512, steps, 16));
         sink.accept(trainingEightGaussiansData(256, steps));
+        sink.accept(trainingEightGaussiansDde(512, steps));
         sink.accept(trainingQModelDde(512, 3, steps));
     }
 
     /**
-     * {@code [--quick] [--train-only | --kde-only]}: one JSON line per case; {@code --train-only} skips the
+     * {@code [--quick] [--train-only | --kde-only | --dde-only]}: one JSON line per case; {@code --dde-only}
+     * runs only the product path's step ({@code train-dde-8g}); {@code --train-only} skips the
      * sampling and forward cases, {@code --kde-only} runs only the KDE-target training cases
      * ({@code train-kde} d = 2 and 64, {@code train-data-8g}).
      *
      * @param args the switches above
      */
     public static void main(String[] args) {
-        BenchArgs a = new BenchArgs(args, Set.of(), Set.of("--quick", "--train-only", "--kde-only"));
+        BenchArgs a = new BenchArgs(args, Set.of(), Set.of("--quick", "--train-only", "--kde-only", "--dde-only"));
         boolean quick = a.has("--quick");
         int steps = quick ? 10 : 100;
         if (a.has("--train-only")) {
@@ -316,7 +343,12 @@ public final class GeneratorBenchmark {
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
             System.out.println(trainingEightGaussiansData(256, steps).toJson());
+            System.out.println(trainingEightGaussiansDde(512, steps).toJson());
             System.out.println(trainingQModelDde(512, 3, steps).toJson());
+            return;
+        }
+        if (a.has("--dde-only")) {
+            System.out.println(trainingEightGaussiansDde(512, steps).toJson());
             return;
         }
         if (a.has("--kde-only")) {
