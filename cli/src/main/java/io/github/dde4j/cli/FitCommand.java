@@ -205,8 +205,9 @@ final class FitCommand implements Callable<Integer> {
         if (!common.quiet) {
             String held = heldOut == null ? "" : String.format(Locale.ROOT, "; held-out log-likelihood %.4f nats/row",
                     mean(dde.logDensity(heldOut)));
+            // a DDE that ran its whole schedule ended with its learning rate decayed to 0: a normal end
             msg.println(ddeReport.line("DDE", ddeSeconds, Map.of("train_loss_ema", "training loss"),
-                    "for a closer fit give it more steps (--steps) or time (--budget)") + String.format(Locale.ROOT,
+                    ddeReport.outcome().equals("budget") ? "for a closer fit give it more time (--budget)" : "") + String.format(Locale.ROOT,
                     "; log Z = %.4f +- %.4f (%s)", logZ.logZ(), logZ.standardError(), logZ.method()) + held);
             msg.flush();
         }
