@@ -70,12 +70,21 @@ public interface GeneratorTarget {
     }
 
     /**
-     * The smoothed score (n x d) and log density (length n, up to the level's constant) at one level.
+     * The smoothed score (n x d) and log density (length n, up to the level's constant) at one level,
+     * and optionally which points the target vouches for there.
      *
      * @param score      grad_y log p~_s(y)
      * @param logDensity log p~_s(y) + const
+     * @param trusted    length n, 1 where the score can be trusted and 0 where not (a DDE far outside the
+     *                   region it was trained on extrapolates); null means everywhere. The generator step
+     *                   leaves untrusted points out of this level's gradient.
      */
-    record Smoothed(INDArray score, INDArray logDensity) {
+    record Smoothed(INDArray score, INDArray logDensity, INDArray trusted) {
+
+        /** Trusted everywhere. */
+        public Smoothed(INDArray score, INDArray logDensity) {
+            this(score, logDensity, null);
+        }
     }
 
     /** Held-out samples for MMD / energy checks, or null if the target cannot provide them. */

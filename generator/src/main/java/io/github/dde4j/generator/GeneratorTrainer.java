@@ -390,7 +390,12 @@ public final class GeneratorTrainer {
                     gap = f.value(y).meanNumber().doubleValue();
                 }
                 gap -= sp.logDensity().meanNumber().doubleValue();
-                e.addi(scoreQ.subi(scoreP).muli(w / b));
+                INDArray diff = scoreQ.subi(scoreP);
+                if (sp.trusted() != null) {
+                    // points where the target's score is an extrapolation get no push from this level
+                    diff.muliColumnVector(sp.trusted().castTo(diff.dataType()).reshape(b, 1));
+                }
+                e.addi(diff.muli(w / b));
                 loss += w * gap;
             }
             INDArray grad = pass.backward(e);
