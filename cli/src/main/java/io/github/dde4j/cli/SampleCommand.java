@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Draw rows from a model (its generator, or Langevin sampling "
         + "on its DDE when it has none) to a CSV file or standard output, with a header row.",
+        "A typed table's model writes the training table's header, column order and formats (--digits does not apply).",
         "The same seed gives the same rows."})
 final class SampleCommand implements Callable<Integer> {
 
@@ -66,8 +67,12 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("--digits must be in 0..17, got " + digits);
         }
         Inputs.requireFile(model);
-        RowSource source = Models.load(model).rowSource(langevinSteps, noGenerator, common);
+        Models.Loaded loaded = Models.load(model);
+        RowSource source = loaded.rowSource(langevinSteps, noGenerator, common);
         Dde4j root = (Dde4j) spec.root().userObject();
+        if (loaded.encoder() != null) {
+            return writeTable(loaded, source, root);
+        }
         if ("-".equals(out)) {
             try (CsvWriter w = new CsvWriter(AtomicOutput.stdout(root.dataOut()), digits)) {
                 w.writeHeader(source.columns());
@@ -79,6 +84,26 @@ final class SampleCommand implements Callable<Integer> {
             try (CsvWriter w = new CsvWriter(target.stream(), digits)) {
                 w.writeHeader(source.columns());
                 writeRows(source, rows, seed, batch, w, common.quiet);
+            }
+            target.commit();
+        }
+        if (!common.quiet) {
+            spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
+        }
+        return 0;
+    }
+
+    /** A typed table's model: rows decoded to the training table's header, column order and formats. */
+    private int writeTable(Models.Loaded loaded, RowSource source, Dde4j root) throws IOException {
+        if ("-".equals(out)) {
+            try (java.io.OutputStream o = AtomicOutput.stdout(root.dataOut())) {
+                Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet);
+            }
+            return 0;
+        }
+        try (AtomicOutput target = AtomicOutput.open(Path.of(out))) {
+            try (java.io.OutputStream o = target.stream()) {
+                Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet);
             }
             target.commit();
         }
