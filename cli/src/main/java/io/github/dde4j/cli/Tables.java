@@ -193,6 +193,16 @@ final class Tables {
         w.flush();
     }
 
+    /** Writes a text table as CSV (header, then rows), quoting cells as {@link #writeSample} does. */
+    static void writeCsv(CsvReader.TextRecords table, OutputStream out) throws IOException {
+        CellWriter w = new CellWriter(out);
+        w.row(table.header().toArray(new String[0]));
+        for (String[] r : table.rows()) {
+            w.row(r);
+        }
+        w.flush();
+    }
+
     /** CSV rows of text cells; a cell with a comma, quote or line break is quoted. */
     private static final class CellWriter {
         private final OutputStream out;
