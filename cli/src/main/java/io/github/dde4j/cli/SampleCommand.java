@@ -122,7 +122,7 @@ final class SampleCommand implements Callable<Integer> {
      * As {@link #writeRows(RowSource, long, long, int, CsvWriter)}, with a progress bar of the rows
      * written (on the writer's thread) on a terminal unless {@code quiet}.
      */
-    static void writeRows(RowSource source, long n, long seed, int batch, CsvWriter writer, boolean quiet) throws IOException {
+    static void writeRows(RowSource source, long n, long seed, int batch, RowSink writer, boolean quiet) throws IOException {
         RowSink sink = RowProgress.wrap(writer, n, quiet);
         try {
             try (AsyncRowSink async = new AsyncRowSink(sink)) {

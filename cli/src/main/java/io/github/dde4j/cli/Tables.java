@@ -1,7 +1,6 @@
 package io.github.dde4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dde4j.cli.io.AsyncRowSink;
 import io.github.dde4j.core.data.CsvReader;
 import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.table.ColumnCoding;
@@ -180,16 +179,7 @@ final class Tables {
                 written += count;
             }
         };
-        RowSink sink = RowProgress.wrap(decoding, n, quiet);
-        try {
-            try (AsyncRowSink async = new AsyncRowSink(sink)) {
-                source.stream(n, seed, batch, async);
-            }
-        } finally {
-            if (sink instanceof RowProgress p) {
-                p.finish();
-            }
-        }
+        SampleCommand.writeRows(source, n, seed, batch, decoding, quiet);
         w.flush();
     }
 
