@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.CsvReader;
 import io.github.dde4j.core.data.Splits;
+import io.github.dde4j.core.quality.Baselines;
 import io.github.dde4j.core.quality.QualityOptions;
 import io.github.dde4j.core.quality.QualityReport;
 import io.github.dde4j.core.table.TableSchema;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TablesLongTest {
 
     /** The training budget of these runs (the defaults train longer). */
-    static final String[] BUDGET = {"--steps", "1000", "--generator-steps", "300"};
+    static final String[] BUDGET = {"--steps", "1000", "--generator-steps", "1000"};
 
     @TempDir
     Path dir;
@@ -72,7 +72,8 @@ class TablesLongTest {
                 synthetic.toString(), "--holdout", freshFile.toString(), "--json").assertOk().out());
         QualityOptions options = QualityOptions.of(TableSchema.detect(train, null), 0);
         QualityReport freshReport = QualityReport.compute(train, fresh, null, options);
-        QualityReport shuffledReport = QualityReport.compute(train, shuffled(train, 11), fresh, options);
+        QualityReport shuffledReport = QualityReport.compute(train, Baselines.shuffledColumns(train, RandomSources.seeded(11)), fresh,
+                options);
 
         double pairs = q.get("column_pair_trends_score").asDouble();
         double shapes = q.get("column_shapes_score").asDouble();
@@ -98,24 +99,5 @@ class TablesLongTest {
             Tables.writeCsv(t, o);
         }
         return file;
-    }
-
-    /** The training table with each column shuffled on its own: the marginals kept, every dependence broken. */
-    static CsvReader.TextRecords shuffled(CsvReader.TextRecords t, long seed) {
-        UniformRandomProvider rng = RandomSources.seeded(seed);
-        int n = t.rows().size();
-        List<String[]> rows = new ArrayList<>();
-        for (String[] r : t.rows()) {
-            rows.add(r.clone());
-        }
-        for (int j = 0; j < t.header().size(); j++) {
-            for (int i = n - 1; i > 0; i--) {
-                int k = rng.nextInt(i + 1);
-                String c = rows.get(i)[j];
-                rows.get(i)[j] = rows.get(k)[j];
-                rows.get(k)[j] = c;
-            }
-        }
-        return new CsvReader.TextRecords(t.header(), rows);
     }
 }
