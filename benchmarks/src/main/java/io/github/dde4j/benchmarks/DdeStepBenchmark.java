@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One DDE training step (forward, score, second backward pass, Adam) as in
- * {@code shared/bench/torch_dde.py}: d = 2, 2 hidden softplus layers, float32, denoising loss at
+ * One DDE training step (forward, score, second backward pass, Adam) in the set-up of the PyTorch
+ * reference of {@code benchmarks/dde-side-by-side.sh}: d = 2, 2 hidden softplus layers, float32, denoising loss at
  * sigma 0.1, eight-Gaussian data, {@code threads} threads. Compare with
  * {@code benchmarks/dde-side-by-side.sh}, which runs {@code DdeBenchmark} and PyTorch in one go.
  *
@@ -41,17 +41,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class DdeStepBenchmark {
 
+    /** Hidden width. */
     @Param({"64", "256"})
     public int width;
 
+    /** Rows per training step. */
     @Param({"256", "1024"})
     public int batch;
 
+    /** ND4J/BLAS threads. */
     @Param({"2"})
     public int threads;
 
     private DdeTraining run;
 
+    /** Builds the training run (eight-Gaussian data, denoising objective) once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
         Nd4jRuntime.ensureInitialized();
@@ -62,6 +66,11 @@ public class DdeStepBenchmark {
         run = new DdeTrainer(cfg).start(data);
     }
 
+    /**
+     * One optimiser step.
+     *
+     * @return the step's loss (so the work is not optimised away)
+     */
     @Benchmark
     public double step() {
         run.runSteps(1, null);

@@ -1,7 +1,6 @@
 package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.generator.Generator;
-import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,16 +33,24 @@ public class GeneratorSamplingBenchmark {
     /** Rows per operation. */
     public static final long ROWS = 1L << 20;
 
+    /** Dimension d (= latent dimension). */
     @Param({"2", "4", "64"})
     public int d;
 
     private Generator generator;
 
+    /** Builds the untrained float32 generator once per trial. */
     @Setup
     public void setUp() {
         generator = GeneratorBenchmark.benchmarkGenerator(d, 128, 1);
     }
 
+    /**
+     * Streams ROWS rows into the blackhole.
+     *
+     * @param bh JMH's sink
+     * @throws IOException never (the sink does no I/O)
+     */
     @Benchmark
     public void sample(Blackhole bh) throws IOException {
         generator.sample(ROWS, 3L, (rows, count) -> bh.consume(rows[count - 1][0]));

@@ -1,6 +1,5 @@
 package io.github.dde4j.benchmarks;
 
-import io.github.dde4j.generator.bench.GeneratorBenchmark;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,9 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class GeneratorTrainingBenchmark {
 
+    /** Dimension d of the target and the generator. */
     @Param({"2", "64"})
     public int d;
 
+    /**
+     * Twenty generator training steps.
+     *
+     * @return steps per second (so the work is not optimised away)
+     */
     @Benchmark
     public double twentySteps() {
         return GeneratorBenchmark.training(d, 128, 512, 20).stepsPerSecond();

@@ -2,7 +2,6 @@ package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.kde.GaussianKde;
-import io.github.dde4j.kde.bench.KdeBenchmark;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Exact Gaussian KDE log density of M = 10,000 standard-normal queries against N = 10,000 and
  * 100,000 standard-normal training points in d = 2 and 10, bandwidth 0.1 (the setting of
- * {@code shared/bench/kde_peers.py time}). {@code fitAndEvaluate} includes building the index, as
+ * {@code benchmarks/kde-side-by-side.sh}). {@code fitAndEvaluate} includes building the index, as
  * the peers' timings do; {@code evaluate} reuses a fitted estimator. Uses every processor.
  *
  * <pre>
@@ -37,18 +36,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class KdeLogDensityBenchmark {
 
+    /** Training points N. */
     @Param({"10000", "100000"})
     public int n;
 
+    /** Dimension d. */
     @Param({"2", "10"})
     public int d;
 
+    /** Queries M. */
     @Param({"10000"})
     public int m;
 
+    /** Isotropic bandwidth h. */
     @Param({"0.1"})
     public double bandwidth;
 
+    /** Seed of the standard-normal data. */
     @Param({"0"})
     public long seed;
 
@@ -56,19 +60,30 @@ public class KdeLogDensityBenchmark {
     private double[][] queries;
     private GaussianKde fitted;
 
+    /** Draws the data and fits the estimator once per trial. */
     @Setup(Level.Trial)
     public void setUp() {
         UniformRandomProvider rng = RandomSources.seeded(seed);
-        train = KdeBenchmark.standardNormal(rng, n, d);
-        queries = KdeBenchmark.standardNormal(rng, m, d);
+        train = BenchData.standardNormal(rng, n, d);
+        queries = BenchData.standardNormal(rng, m, d);
         fitted = GaussianKde.of(train, bandwidth);
     }
 
+    /**
+     * Builds the index and evaluates the queries.
+     *
+     * @return the log densities
+     */
     @Benchmark
     public double[] fitAndEvaluate() {
         return GaussianKde.of(train, bandwidth).logDensity(queries);
     }
 
+    /**
+     * Evaluates the queries with the estimator fitted in setUp.
+     *
+     * @return the log densities
+     */
     @Benchmark
     public double[] evaluate() {
         return fitted.logDensity(queries);

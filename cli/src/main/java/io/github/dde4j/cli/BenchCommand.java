@@ -1,8 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
-import io.github.dde4j.generator.bench.GeneratorBenchmark;
+import io.github.dde4j.benchmarks.GeneratorBenchmark;
+import io.github.dde4j.core.data.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,7 @@ import java.util.concurrent.Callable;
 /**
  * The built-in benchmarks. {@code bench sample} measures what {@code dde4j sample} does: rows from
  * a small generator (d = 4) streamed to a CSV file, in rows per second. {@code bench dde} and
- * {@code bench kde} run the modules' own benchmarks.
+ * {@code bench kde} run the benchmarks module's programmatic benchmarks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Run a built-in benchmark: dde (ms per training step), kde "
         + "(exact log density), sample (CSV rows per second from a d=4 generator).",
@@ -138,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("seconds", best);
             m.put("rows_per_second", rows / best);
             m.put("mb_per_second", bytes / best / 1e6);
-            // where the time goes: the generator alone (the generator module's benchmark, rows summed
+            // where the time goes: the generator alone (the benchmarks module's generator case, rows summed
             // and discarded, its default batch) and the CSV writer alone
             long n2 = Math.min(rows, 2_000_000);
             m.put("generator_only_rows_per_second", GeneratorBenchmark.sampling(dim, width, n2).rowsPerSecond());
@@ -168,12 +166,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void runOnce(RowSource source, long n, int batch, Path file) throws IOException {
-        try (AtomicOutput target = AtomicOutput.open(file)) {
-            OutputStream os = target.stream();
-            try (CsvWriter w = new CsvWriter(os, digits)) {
-                SampleCommand.writeRows(source, n, 7L, batch, w);
-            }
-            target.commit();
-        }
+        CsvWriter.write(file, digits, w -> SampleCommand.writeRows(source, n, 7L, batch, w));
     }
 }

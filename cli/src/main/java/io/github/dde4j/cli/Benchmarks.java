@@ -1,18 +1,21 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.dde.bench.DdeBenchmark;
+import io.github.dde4j.benchmarks.DdeBenchmark;
+import io.github.dde4j.benchmarks.KdeBenchmark;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Adapters to the modules' benchmarks. */
+/** Adapters from {@code dde4j bench} to the benchmarks module's programmatic benchmarks. */
 final class Benchmarks {
 
     private Benchmarks() {
     }
 
     /**
-     * The dde module's {@link DdeBenchmark} for each (width, batch): milliseconds per DDE training
+     * The benchmarks module's {@link DdeBenchmark} for each (width, batch): milliseconds per DDE training
      * step (d = 2, 2 hidden layers, float32, eight-Gaussians rows), median over {@code repeats}
      * blocks of {@code steps} steps after 20 warm-up steps, and inference throughput (log density
      * and score) in points per second.
@@ -20,7 +23,7 @@ final class Benchmarks {
     static List<Map<String, Object>> dde(List<Integer> widths, List<Integer> batches, int steps, int repeats) {
         List<Integer> ws = widths == null || widths.isEmpty() ? List.of(64, 256) : widths;
         List<Integer> bs = batches == null || batches.isEmpty() ? List.of(256, 1024) : batches;
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (int w : ws) {
             for (int b : bs) {
                 DdeBenchmark.Settings s;
@@ -30,20 +33,10 @@ final class Benchmarks {
                     throw new UserException(e.getMessage());
                 }
                 DdeBenchmark.Result r = DdeBenchmark.run(s);
-                Map<String, Object> row = new java.util.LinkedHashMap<>();
-                row.put("benchmark", "dde");
-                row.put("d", s.dim());
-                row.put("layers", s.depth());
-                row.put("width", w);
-                row.put("batch", b);
-                row.put("steps", steps);
-                row.put("repeats", repeats);
-                row.put("ms_per_step", r.msPerStep());
-                row.put("ms_per_step_min", r.msPerStepMin());
-                row.put("ms_per_step_max", r.msPerStepMax());
-                row.put("inference_points_per_second", r.inferencePointsPerSecond());
-                row.put("threads", s.threads());
-                out.add(row);
+                out.add(row("benchmark", "dde", "d", s.dim(), "layers", s.depth(), "width", w,
+                        "batch", b, "steps", steps, "repeats", repeats, "ms_per_step", r.msPerStep(),
+                        "ms_per_step_min", r.msPerStepMin(), "ms_per_step_max", r.msPerStepMax(),
+                        "inference_points_per_second", r.inferencePointsPerSecond(), "threads", s.threads()));
             }
         }
         return out;
@@ -51,27 +44,27 @@ final class Benchmarks {
 
     /**
      * Exact KDE log density of m standard-normal queries against n standard-normal training points
-     * at bandwidth h, for each dimension; the accuracy against brute force is part of the result.
+     * at bandwidth h, for each dimension; the accuracy against the unpruned sum is part of the result.
      */
     static List<Map<String, Object>> kde(int n, int m, List<Integer> dims, double h, int repeats) {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (int d : dims) {
-            var o = io.github.dde4j.kde.bench.KdeBenchmark.Options.standardNormal(n, m, d, h, 0);
-            o = new io.github.dde4j.kde.bench.KdeBenchmark.Options(o.train(), o.queries(), h, repeats, 50, o.label());
-            var r = io.github.dde4j.kde.bench.KdeBenchmark.run(o);
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
-            row.put("benchmark", "kde");
-            row.put("n", r.n());
-            row.put("m", r.m());
-            row.put("d", r.d());
-            row.put("bandwidth", r.bandwidth());
-            row.put("seconds", r.seconds());
-            row.put("cold_seconds", r.coldSeconds());
-            row.put("queries_per_second", r.m() / r.seconds());
-            row.put("max_rel_error", r.maxRelativeError());
-            row.put("threads", r.threads());
-            out.add(row);
+            var o = KdeBenchmark.Options.standardNormal(n, m, d, h, 0);
+            o = new KdeBenchmark.Options(o.train(), o.queries(), h, repeats, 50, o.label());
+            var r = KdeBenchmark.run(o);
+            out.add(row("benchmark", "kde", "n", r.n(), "m", r.m(), "d", r.d(), "bandwidth", r.bandwidth(),
+                    "seconds", r.seconds(), "cold_seconds", r.coldSeconds(), "queries_per_second", r.m() / r.seconds(),
+                    "max_rel_error", r.maxRelativeError(), "threads", r.threads()));
         }
         return out;
+    }
+
+    /** An ordered row from alternating names and values. */
+    private static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
     }
 }

@@ -2,7 +2,7 @@ package io.github.dde4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dde4j.cli.io.AtomicOutput;
+import io.github.dde4j.core.data.AtomicFiles;
 import io.github.dde4j.dde.DdeLearner;
 import io.github.dde4j.dde.nn.Adam;
 import io.github.dde4j.generator.GeneratorCheckpoint;
@@ -50,6 +50,7 @@ final class Checkpoints {
         State(String fingerprint) {
             this.fingerprint = fingerprint;
             this.json = Json.MAPPER.createObjectNode();
+            json.put("format", FORMAT);
             json.put("fingerprint", fingerprint);
         }
 
@@ -60,51 +61,97 @@ final class Checkpoints {
     }
 
     static synchronized void write(Path file, State s) throws IOException {
-        try (AtomicOutput out = AtomicOutput.open(file)) {
-            try (ZipOutputStream zip = new ZipOutputStream(out.stream())) {
-                zip.putNextEntry(new ZipEntry("state.json"));
-                zip.write(Json.MAPPER.writeValueAsBytes(s.json));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("state.json"));
+            zip.write(Json.MAPPER.writeValueAsBytes(s.json));
+            zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : s.entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
                 zip.closeEntry();
-                for (Map.Entry<String, byte[]> e : s.entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
             }
-            out.commit();
+            zip.finish();
+        });
+    }
+
+    /** What {@code state.json} says a dde4j checkpoint is (older ones have only the fingerprint). */
+    static final String FORMAT = "dde4j-checkpoint";
+
+    /** The checkpoint of model file {@code out}: {@code M.zip.ckpt}. */
+    static Path pathFor(Path out) {
+        return Path.of(out.toString() + ".ckpt");
+    }
+
+    /**
+     * Refuses a file at the checkpoint path that is not a readable dde4j checkpoint: fit would
+     * replace it while training and delete it at the end, and it may be the user's.
+     */
+    static void requireOursOrAbsent(Path file) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("it is not a regular file");
+            }
+            stateOf(file);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(file + " exists but is not a readable dde4j checkpoint (" + Errors.describe(e)
+                    + "); it was left as it is: move it away or delete it, or choose another --out");
         }
     }
 
-    /** The checkpoint at {@code file} if it exists, is readable and has this fingerprint; else null. */
-    static State read(Path file, String fingerprint) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
+    /** The state.json of a checkpoint file, if it is one. */
+    private static JsonNode stateOf(Path file) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry se = zip.getEntry("state.json");
             if (se == null) {
-                return null;
+                throw new IOException("no state.json entry");
             }
             JsonNode json;
             try (InputStream in = zip.getInputStream(se)) {
                 json = Json.MAPPER.readTree(in);
             }
+            if (json == null || !json.isObject() || !json.path("fingerprint").isTextual()
+                    || (json.has("format") && !FORMAT.equals(json.path("format").asText()))) {
+                throw new IOException("state.json is not a dde4j checkpoint's");
+            }
+            return json;
+        }
+    }
+
+    /**
+     * The checkpoint at {@code file} if it exists and has this fingerprint; null if there is none or
+     * it is another job's (which this job then replaces).
+     *
+     * @throws UserException if the file is damaged (it is not deleted)
+     */
+    static State read(Path file, String fingerprint) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonNode json = stateOf(file);
             if (!fingerprint.equals(json.path("fingerprint").asText())) {
                 return null;
             }
             State s = new State(fingerprint, (ObjectNode) json);
-            var en = zip.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                if (!e.getName().equals("state.json")) {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        s.entries.put(e.getName(), in.readAllBytes());
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                var en = zip.entries();
+                while (en.hasMoreElements()) {
+                    ZipEntry e = en.nextElement();
+                    if (!e.getName().equals("state.json")) {
+                        try (InputStream in = zip.getInputStream(e)) {
+                            s.entries.put(e.getName(), in.readAllBytes());
+                        }
                     }
                 }
             }
             return s;
         } catch (IOException | RuntimeException e) {
-            return null; // a damaged checkpoint is ignored: training starts over
+            throw new UserException("the checkpoint " + file + " is damaged (" + Errors.describe(e) + "); it was left as "
+                    + "it is: delete it to start training over, or choose another --out");
         }
     }
 
@@ -120,6 +167,13 @@ final class Checkpoints {
         s.entries.put("gen-params.bin", ModelFile.arrayBytes(c.parameters()));
         s.entries.put("gen-adam-m.bin", ModelFile.arrayBytes(c.adamM()));
         s.entries.put("gen-adam-v.bin", ModelFile.arrayBytes(c.adamV()));
+        // the moving average the run returns, and the step its cool-down began (-1: not yet)
+        g.put("coolDownFrom", c.coolDownFrom());
+        if (c.ema() != null) {
+            s.entries.put("gen-ema.bin", ModelFile.arrayBytes(c.ema()));
+        } else {
+            s.entries.remove("gen-ema.bin");
+        }
         // qModel DDE: each f_q learner's scalars in the JSON, its arrays as float64 ND4J entries (exact, compact)
         s.entries.keySet().removeIf(k -> k.startsWith(FQ_PREFIX));
         var fq = g.putArray("qLearners");
@@ -212,6 +266,8 @@ final class Checkpoints {
                 ModelFile.readArray(s.entries.get("gen-adam-m.bin")), ModelFile.readArray(s.entries.get("gen-adam-v.bin")),
                 g.get("adamT").asLong(), Base64.getDecoder().decode(g.get("rngState").asText()),
                 Double.parseDouble(g.get("bestMmd2").asText()), g.get("badEvals").asInt(),
-                g.hasNonNull("initMean") ? g.get("initMean").asText() : "", learners(s, g));
+                g.hasNonNull("initMean") ? g.get("initMean").asText() : "", learners(s, g),
+                s.entries.containsKey("gen-ema.bin") ? ModelFile.readArray(s.entries.get("gen-ema.bin")) : null,
+                g.path("coolDownFrom").asLong(-1));
     }
 }

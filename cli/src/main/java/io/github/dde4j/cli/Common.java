@@ -7,11 +7,17 @@ import picocli.CommandLine.Option;
 /** Options every subcommand takes. */
 final class Common {
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar or progress messages.")
-    boolean quiet;
+    /** Off unless given, or the environment variable DDE4J_NO_PROGRESS is set (to anything but empty). */
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar or progress messages (also when DDE4J_NO_PROGRESS is set).")
+    boolean quiet = noProgressInEnvironment();
 
     @Option(names = "--verbose", description = "Print the stack trace of a failure.")
     boolean verbose;
+
+    static boolean noProgressInEnvironment() {
+        String v = System.getenv("DDE4J_NO_PROGRESS");
+        return v != null && !v.isEmpty();
+    }
 
     /** A progress bar on a terminal unless --quiet; silent otherwise. */
     TrainingListener progress() {

@@ -75,8 +75,8 @@ final class ConvergenceReport implements TrainingListener {
         String time = String.format(Locale.ROOT, ", %.1f s", seconds);
         return switch (outcome()) {
             case "converged" -> label + ": converged at step " + step + figs + time;
-            case "completed" -> label + ": ran its whole schedule of " + step + " steps without the convergence"
-                    + " measure levelling off" + figs + time + "; " + advice;
+            case "completed" -> label + ": ran its whole schedule of " + step + " steps, still improving at the end"
+                    + figs + time + (advice.isEmpty() ? "" : "; " + advice);
             case "budget" -> label + ": out of time budget at step " + step + ", before converging" + figs + time
                     + "; " + advice;
             default -> label + ": stopped at step " + step + " (" + outcome() + ")" + figs + time;

@@ -1,5 +1,6 @@
 package io.github.dde4j.cli;
 
+import io.github.dde4j.core.data.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,9 +41,12 @@ public final class Dde4j implements Runnable {
         this.stdout = stdout;
     }
 
-    /** Standard output as a byte stream, where {@code --out -} writes CSV rows. */
+    /**
+     * Standard output as a byte stream, where {@code --out -} writes CSV rows; a failed write
+     * (output closed, disk full) throws instead of being swallowed by the PrintStream.
+     */
     OutputStream dataOut() {
-        return stdout;
+        return AtomicFiles.checked(stdout, "standard output");
     }
 
     @Override
@@ -54,11 +58,28 @@ public final class Dde4j implements Runnable {
         System.exit(execute(System.out, System.err, args));
     }
 
-    /** Runs the command with the given streams and returns the exit code (used by tests in-process). */
+    /**
+     * Runs the command with the given streams and returns the exit code (used by tests in-process).
+     * Every failure ends in one line on {@code err}: also running out of memory, and a write to
+     * {@code out} that failed (a PrintStream only records it: checked here at the end, and on each
+     * block of CSV rows by {@link #dataOut()}).
+     */
     public static int execute(PrintStream out, PrintStream err, String... args) {
         CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("dde4j: error: " + Errors.describe(e));
+            code = FAILURE;
+        } finally {
+            Locks.releaseAll();
+        }
+        cl.getOut().flush();
+        if (out.checkError() && code == 0) {
+            err.println("dde4j: error: cannot write to standard output (closed, or the disk is full)");
+            code = FAILURE;
+        }
         err.flush();
         return code;
     }

@@ -1,7 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.AtomicFiles;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.core.Density;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.CsvReader;
@@ -12,10 +12,12 @@ import io.github.dde4j.core.progress.TrainingHistory;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.core.toy.EightGaussians;
 import io.github.dde4j.core.toy.Toys;
+import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.generator.Generator;
 import io.github.dde4j.generator.GeneratorConfig;
 import io.github.dde4j.generator.GeneratorTrainer;
+import io.github.dde4j.generator.Refinement;
 import io.github.dde4j.kde.BandwidthRule;
 import io.github.dde4j.kde.GaussianKde;
 import io.github.dde4j.plots.Box;
@@ -68,8 +70,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Wall-time limit of each of the three training runs (default 50, with --quick 5).")
     Double budget;
 
-    /** Generator batch of the demo (the library default is 512): more steps within the budget. */
-    static final int DEMO_GENERATOR_BATCH = 256;
+
+    /** MALA steps on the DDE for a generator the budget stopped before it converged. */
+    static final int DEMO_REFINE_STEPS = 20;
 
     private PrintWriter msg;
     private TrainingHistory history;
@@ -109,50 +112,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserException("--budget must be > 0, got " + seconds);
         }
         return seconds;
-    }
-
-    /**
-     * The length of a training schedule that fits the time budget, at most {@code scheduled}.
-     * Learning-rate and noise schedules decay over the configured number of steps, so a run cut
-     * off by the clock halfway stops at a high learning rate, a worse model than a shorter schedule
-     * run to its end (measured: the demo's generator was a ring after 15% of a 1,000-step
-     * schedule). The step rate comes from a trial run of the same set-up for a tenth of the budget
-     * (at most 3 s), timed from its first step on; 85% of the budget is planned, and the budget's
-     * clock still stops the real run if the machine gets busier.
-     *
-     * <p>At least {@code atLeast} steps: a trial of a few seconds on a machine whose load comes in
-     * bursts (a build next to it) underestimated the rate many-fold (239 DDE steps scheduled,
-     * against 3,952 in a run under steady load), and a long schedule cut off by the clock is the
-     * lesser harm.
-     *
-     * @param trial runs the set-up with the given listener (which cancels it) and returns when cancelled
-     */
-    private long stepsWithinBudget(long scheduled, long atLeast, java.util.function.Consumer<TrainingListener> trial) {
-        double trialSeconds = Math.min(3, budgetSeconds() / 10);
-        long t0 = System.nanoTime();
-        long end = t0 + (long) (trialSeconds * 1e9);
-        long[] steps = {0};
-        long[] firstStepAt = {0};
-        trial.accept(new TrainingListener() {
-            @Override
-            public void onEvent(io.github.dde4j.core.progress.TrainingEvent event) {
-                if (event instanceof io.github.dde4j.core.progress.TrainingEvent.Step) {
-                    if (steps[0]++ == 0) {
-                        firstStepAt[0] = System.nanoTime();
-                    }
-                }
-            }
-
-            @Override
-            public boolean keepGoing() {
-                return System.nanoTime() < end;
-            }
-        });
-        // the rate after the first step: set-up and the first step's JIT warm-up happen once per run
-        double perStep = steps[0] >= 3 ? (System.nanoTime() - firstStepAt[0]) / 1e9 / (steps[0] - 1)
-                : (System.nanoTime() - t0) / 1e9 / Math.max(1, steps[0]);
-        long fits = (long) (0.85 * budgetSeconds() / perStep);
-        return Math.max(Math.min(atLeast, scheduled), Math.min(scheduled, fits));
     }
 
     private static io.github.dde4j.core.progress.TrainingEvent relabel(io.github.dde4j.core.progress.TrainingEvent e,
@@ -212,8 +171,8 @@ final class DemoCommand implements Callable<Integer> {
         report.put("total_seconds", total);
         lines.add("");
         lines.add(String.format(Locale.ROOT, "Total time: %.1f s", total));
-        AtomicOutput.writeString(dir.resolve("report.md"), String.join("\n", lines) + "\n");
-        AtomicOutput.writeString(dir.resolve("report.json"), Json.pretty(report) + "\n");
+        AtomicFiles.writeString(dir.resolve("report.md"), String.join("\n", lines) + "\n");
+        AtomicFiles.writeString(dir.resolve("report.json"), Json.pretty(report) + "\n");
         msg.println();
         msg.println(String.join("\n", lines));
         msg.println();
@@ -271,27 +230,32 @@ final class DemoCommand implements Callable<Integer> {
 
         KdeAndDde fitted = fitKdeAndDde("eight Gaussians", train, test, r);
         GaussianKde kde = fitted.kde();
-        Density ddeDensity = fitted.dde();
+        Dde ddeDensity = fitted.dde();
 
+        if (ddeDensity == null) {
+            lines.add("");
+            lines.add("Generator: not trained (it learns from the DDE, which is not available).");
+            report.put("eight_gaussians", r);
+            return;
+        }
         long t = System.nanoTime();
-        // A step costs about batch x (target reference + q reference) kernel terms per noise level, so a
-        // batch of 256 doubles the steps the budget allows. The defaults' learning rate (1e-2) and as many
-        // of their 2,000 steps as fit: measured on these 2,000 rows (batch 256; true log density of the
-        // generated rows, true rows -1.70): 600 steps at 1e-3 -3.6 (a ring through the modes), at 3e-3
-        // -2.9, at 1e-2 -2.4; 1,500 steps at 1e-2 -2.0 (eight separate blobs).
-        GeneratorConfig defaults = GeneratorConfig.defaults();
-        GeneratorConfig planned = defaults.withSeed(seed).withSteps(quick ? 60 : defaults.steps())
-                .withBatch(DEMO_GENERATOR_BATCH, defaults.qReferenceSize());
-        long scheduled = stepsWithinBudget(planned.steps(), planned.steps() / 4,
-                l -> new GeneratorTrainer(planned).withListener(l).trainOnData(train));
-        GeneratorConfig gc = planned.withSteps((int) scheduled);
-        Generator gen = new GeneratorTrainer(gc).withListener(listener("eight Gaussians")).trainOnData(train);
+        // The product path with the library's defaults: the DDE above drives the generator (DDEs of the
+        // rows are fitted at the coarser noise levels), which stops once its energy distance to the
+        // training rows levels off, or at the time budget (its moving average is then the generator).
+        GeneratorConfig gc = GeneratorConfig.defaults().toBuilder().seed(seed).sigma(ddeDensity.sigma())
+                .steps(quick ? 60 : GeneratorConfig.defaults().steps()).build();
+        Generator gen = new GeneratorTrainer(gc).withListener(listener("eight Gaussians"))
+                .withBudget(java.time.Duration.ofMillis((long) (budgetSeconds() * 1000))).trainOnDde(ddeDensity, train);
         double genSeconds = (System.nanoTime() - t) / 1e9;
         long genSteps = steps("generator");
-        double[][] generated = gen.sample(n, seed + 5);
+        // a generator stopped by the budget before converging may still draw rows between the modes:
+        // then its rows are refined by MALA steps on the DDE, and the report says so
+        boolean converged = Boolean.TRUE.equals(gen.provenance().get("converged"));
+        Refinement refinement = converged ? Refinement.NONE : Refinement.mala(DEMO_REFINE_STEPS);
+        double[][] generated = gen.sample(n, seed + 5, refinement);
         Map<String, Object> q = Quality.compare(test, generated, List.of("x", "y"), seed);
         Map<String, Object> ref = Quality.compare(test, toy.sample(n, RandomSources.stream(seed, 3)), List.of("x", "y"), seed);
-        double[][] many = gen.sample(10_000, seed + 6);
+        double[][] many = gen.sample(10_000, seed + 6, refinement);
         double[] shares = Toys.modeShares(toy, many);
         double minShare = java.util.Arrays.stream(shares).min().orElse(0);
         double maxShare = java.util.Arrays.stream(shares).max().orElse(0);
@@ -303,7 +267,11 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> gr = new LinkedHashMap<>();
         gr.put("seconds", genSeconds);
         gr.put("steps", genSteps);
-        gr.put("scheduled_steps", gc.steps());
+        gr.put("max_steps", gc.steps());
+        gr.put("stop_reason", gen.provenance().get("stopReason"));
+        gr.put("converged", gen.provenance().get("converged"));
+        gr.put("target", "dde");
+        gr.put("refinement_steps", refinement.steps());
         gr.put("mode_shares", shares);
         gr.put("true_log_density_of_generated", logPGenerated);
         gr.put("true_log_density_of_held_out", logPTrue);
@@ -312,11 +280,14 @@ final class DemoCommand implements Callable<Integer> {
         gr.put("mmd2_two_true_samples", ref.get("mmd2"));
         r.put("generator", gr);
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "Generator (%d of %d scheduled steps, %.1f s): the true density's average "
+        String how = converged ? "converged at step " + genSteps
+                : "stopped by the time budget at step " + genSteps + " before converging; its rows are refined by "
+                + DEMO_REFINE_STEPS + " MALA steps on the DDE (sample --refine " + DEMO_REFINE_STEPS + ")";
+        lines.add(String.format(Locale.ROOT, "Generator (driven by the DDE; %s, %.1f s): the true density's average "
                         + "log density of 10,000 generated rows is %.3f (held-out true rows: %.3f); each of the 8 modes "
                         + "is nearest to %.1f%% to %.1f%% of them (12.5%% each for the true density); MMD^2 to held-out "
                         + "rows %.5f (two independent true samples: %.5f), energy distance %.5f.",
-                genSteps, gc.steps(), genSeconds, logPGenerated, logPTrue, 100 * minShare, 100 * maxShare,
+                how, genSeconds, logPGenerated, logPTrue, 100 * minShare, 100 * maxShare,
                 (Double) q.get("mmd2"), (Double) ref.get("mmd2"), (Double) q.get("energy_distance")));
 
         writeCsv(dir.resolve("eight-gaussians-generated.csv"), List.of("x", "y"), many);
@@ -371,19 +342,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void writeCsv(Path file, List<String> header, double[][] rows) throws IOException {
-        try (AtomicOutput out = AtomicOutput.open(file)) {
-            try (CsvWriter w = new CsvWriter(out.stream(), 7)) {
-                w.writeHeader(header);
-                for (double[] r : rows) {
-                    w.writeRow(r);
-                }
+        CsvWriter.write(file, 7, w -> {
+            w.writeHeader(header);
+            for (double[] r : rows) {
+                w.writeRow(r);
             }
-            out.commit();
-        }
+        });
     }
 
     /** The exact KDE and (when training succeeds) the DDE of one data set, with a null DDE otherwise. */
-    private record KdeAndDde(GaussianKde kde, Density dde) {
+    private record KdeAndDde(GaussianKde kde, Dde dde) {
     }
 
     /**
@@ -396,12 +364,12 @@ final class DemoCommand implements Callable<Integer> {
         long t = System.nanoTime();
         GaussianKde kde = GaussianKde.of(train, BandwidthRule.LEAVE_ONE_OUT);
         r.put("kde", ll("exact KDE (leave-one-out bandwidth)", kde.logDensity(test), (System.nanoTime() - t) / 1e9));
-        Density ddeDensity = null;
+        Dde ddeDensity = null;
         try {
             t = System.nanoTime();
             DdeSupport.Settings planned = new DdeSupport.Settings(Map.of(), null, quick ? 300 : null, seed);
             long scheduled = DdeSupport.config(planned).totalSteps(train.length);
-            long steps = stepsWithinBudget(scheduled, scheduled / 4,
+            long steps = Schedules.stepsWithin(budgetSeconds(), scheduled, scheduled / 4,
                     l -> new DdeTrainer(DdeSupport.config(planned)).start(train).run(l));
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, (int) steps, seed),
                     listener(phase), null, null, 1);

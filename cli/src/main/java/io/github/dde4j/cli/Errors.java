@@ -89,9 +89,17 @@ final class Errors {
             return "I/O error: " + (msg == null ? t.getClass().getSimpleName() : oneLine(msg));
         }
         if (t instanceof OutOfMemoryError) {
-            return "out of memory; give Java more heap, e.g. JAVA_OPTS=-Xmx8g";
+            return outOfMemory();
         }
         return t.getClass().getSimpleName() + (msg == null ? "" : ": " + oneLine(msg));
+    }
+
+    /** What to do when the heap is exhausted: the limit now, and how to raise it. */
+    static String outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        String twice = mb >= 1024 ? (2 * mb + 1023) / 1024 + "g" : 2 * mb + "m";
+        return "out of memory (the Java heap limit is " + mb + " MB): ask for less (fewer rows, smaller networks) "
+                + "or give Java more heap, e.g. JAVA_OPTS=-Xmx" + twice;
     }
 
     private static String oneLine(String s) {

@@ -58,8 +58,17 @@ final class EvaluateCommand implements Callable<Integer> {
         if (generatedRows < 2) {
             throw new UserException("--generated-rows must be >= 2, got " + generatedRows);
         }
+        Inputs.requireFile(model);
+        Inputs.requireFile(data);
         Models.Loaded m = Models.load(model);
+        if (!noQuality) {
+            Models.requireHeapFor("--generated-rows", generatedRows, m.columns().size());
+        }
         double[][] rows = m.encoder() != null ? Tables.encode(m.encoder(), data) : Inputs.read(data, m.columns()).rows();
+        if (rows.length < 2) {
+            throw new UserException(data + " has 1 data row; evaluate needs at least 2 rows (for the standard error "
+                    + "and the two-sample comparison)");
+        }
         Map<String, Object> r = evaluate(m, rows, generatedRows, seed, !noQuality, common);
         r.put("model", model.toString());
         r.put("data", data.toString());

@@ -107,6 +107,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter msg = spec.commandLine().getOut();
         JsonNode cfg = readConfig(config);
+        FitChecks.beforeWork(this, cfg); // settings, output, lock, checkpoint: refused before any work
         List<String> cols = columns != null ? columns : listOf(cfg.get("columns"));
         long sd = seed != null ? seed : cfg.path("seed").asLong(0);
         String sigmaText = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asText() : "auto");
@@ -145,7 +146,7 @@ final class FitCommand implements Callable<Integer> {
         Inputs.Table table;
         if (typed == null) {
             try {
-                table = Inputs.read(data, cols);
+                table = Inputs.readForFit(data, cols);
             } catch (io.github.dde4j.core.data.CsvFormatException e) {
                 if (e.row() == 0 || e.column() == null) {
                     throw e;
@@ -252,8 +253,9 @@ final class FitCommand implements Callable<Integer> {
         if (!common.quiet) {
             String held = heldOut == null ? "" : String.format(Locale.ROOT, "; held-out log-likelihood %.4f nats/row",
                     mean(dde.logDensity(heldOut)));
+            // a DDE that ran its whole schedule ended with its learning rate decayed to 0: a normal end
             msg.println(ddeReport.line("DDE", ddeSeconds, Map.of("train_loss_ema", "training loss"),
-                    "for a closer fit give it more steps (--steps) or time (--budget)") + String.format(Locale.ROOT,
+                    ddeReport.outcome().equals("budget") ? "for a closer fit give it more time (--budget)" : "") + String.format(Locale.ROOT,
                     "; log Z = %.4f +- %.4f (%s)", logZ.logZ(), logZ.standardError(), logZ.method()) + held);
             msg.flush();
         }
@@ -303,7 +305,9 @@ final class FitCommand implements Callable<Integer> {
         info.put("generator_seconds", genSeconds);
         info.put("dde_config", settings.config());
         info.put("data_gaussian", gaussian(rows));
-        ModelFile.write(out, new ModelFile.Contents(table.columns(), dde, gen, info, typed == null ? null : typed.encoder()));
+        ModelFile.write(out, typed == null
+                ? new ModelFile.Contents(table.allColumns(), dde, gen, info, table.constants())
+                : ModelFile.Contents.ofTable(dde, gen, info, typed.encoder()));
         Files.deleteIfExists(ckpt);
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "wrote %s (%s%s) in %.1f s total%n", out, "DDE", gen != null ? " + generator" : "",

@@ -1,7 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.AtomicFiles;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.kde.BandwidthRule;
 import io.github.dde4j.kde.GaussianKde;
 import picocli.CommandLine.ArgGroup;
@@ -76,8 +76,17 @@ final class KdeCommand implements Callable<Integer> {
         if (digits < 0 || digits > 17) {
             throw new UserException("--digits must be in 0..17, got " + digits);
         }
+        Outputs.check("--out", out, data, queries);
         Inputs.Table train = Inputs.read(data, columns);
         Inputs.Table query = Inputs.read(queries, train.columns());
+        Inputs.requireStandardizable(data, train);
+        for (var constant : Inputs.constants(train).entrySet()) {
+            if (bandwidth == null || bandwidth.h == null) {
+                throw new UserException(data + ", column '" + constant.getKey() + "' is constant (every value is "
+                        + constant.getValue() + "): a bandwidth rule has no spread to scale; give --bandwidth H, "
+                        + "or leave the column out with --columns");
+            }
+        }
         GaussianKde.Builder b = GaussianKde.builder(train.rows());
         if (bandwidth != null && bandwidth.h != null) {
             if (!(bandwidth.h > 0) || Double.isInfinite(bandwidth.h)) {
@@ -89,25 +98,33 @@ final class KdeCommand implements Callable<Integer> {
         }
         GaussianKde kde = b.build();
         double[] ld = kde.logDensity(query.rows());
+        for (int i = 0; i < ld.length; i++) {
+            if (!Double.isFinite(ld[i])) {
+                throw new UserException(queries + ", row " + (i + 1) + ": the log density is " + ld[i] + ", beyond the range "
+                        + "of a double (the point is too many bandwidths from the data); rescale the columns");
+            }
+        }
         List<String> header = new ArrayList<>(query.columns());
         header.add("log_density");
         int d = query.dimension();
         Dde4j root = (Dde4j) spec.root().userObject();
         boolean toStdout = "-".equals(out);
-        try (AtomicOutput target = toStdout ? null : AtomicOutput.open(Path.of(out))) {
-            try (CsvWriter w = new CsvWriter(toStdout ? AtomicOutput.stdout(root.dataOut()) : target.stream(), digits)) {
-                w.writeHeader(header);
-                double[] row = new double[d + 1];
-                double[][] q = query.rows();
-                for (int i = 0; i < q.length; i++) {
-                    System.arraycopy(q[i], 0, row, 0, d);
-                    row[d] = ld[i];
-                    w.writeRow(row);
-                }
+        AtomicFiles.IoConsumer<CsvWriter> body = w -> {
+            w.writeHeader(header);
+            double[] row = new double[d + 1];
+            double[][] q = query.rows();
+            for (int i = 0; i < q.length; i++) {
+                System.arraycopy(q[i], 0, row, 0, d);
+                row[d] = ld[i];
+                w.writeRow(row);
             }
-            if (target != null) {
-                target.commit();
+        };
+        if (toStdout) {
+            try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
+                body.accept(w);
             }
+        } else {
+            CsvWriter.write(Path.of(out), digits, body);
         }
         if (!toStdout && !common.quiet) {
             spec.commandLine().getOut().printf("wrote log densities of %d rows to %s%n", ld.length, out);

@@ -53,22 +53,48 @@ final class ModelFile {
     static final int TABLE_VERSION = 3;
     static final String DDE_ENTRY = "dde/model.zip";
     static final String GENERATOR_ENTRY = "generator/model.zip";
+    /** Config key of the constant columns: an object of column name to value. */
+    static final String CONSTANTS = "constant_columns";
 
     /**
-     * What a model file holds; {@code dde} or {@code generator} may be null, not both;
-     * {@code encoder} is null for all-numeric models.
+     * What a model file holds; {@code dde} or {@code generator} may be null, not both.
+     * {@code columns} are all the data's columns, in order; {@code constants} the value of each
+     * column that was constant in the training data (a point mass, not learned), the DDE and the
+     * generator model the others. {@code encoder} is a typed table's (then {@code columns} are the
+     * encoded dimensions' names and the encoder handles constant columns itself), null for
+     * all-numeric models.
      */
-    record Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info, TableEncoder encoder) {
-        Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info) {
-            this(columns, dde, generator, info, null);
-        }
-
+    record Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info,
+                    Map<String, Double> constants, TableEncoder encoder) {
         Contents {
             columns = List.copyOf(columns);
             info = info == null ? Map.of() : Map.copyOf(info);
+            constants = constants == null ? Map.of() : Map.copyOf(constants);
             if (dde == null && generator == null) {
                 throw new IllegalArgumentException("a model needs a DDE or a generator");
             }
+            if (!columns.containsAll(constants.keySet())) {
+                throw new IllegalArgumentException("constant columns " + constants.keySet() + " are not all in " + columns);
+            }
+        }
+
+        Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info) {
+            this(columns, dde, generator, info, Map.of(), null);
+        }
+
+        Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info,
+                 Map<String, Double> constants) {
+            this(columns, dde, generator, info, constants, null);
+        }
+
+        /** A typed table's model: the encoded dimensions' names and the encoder. */
+        static Contents ofTable(Dde dde, Generator generator, Map<String, Object> info, TableEncoder encoder) {
+            return new Contents(encoder.encodedNames(), dde, generator, info, Map.of(), encoder);
+        }
+
+        /** The columns the DDE and the generator model: all but the constant ones. */
+        List<String> modelledColumns() {
+            return columns.stream().filter(c -> !constants.containsKey(c)).toList();
         }
 
         /** The DDE's log normaliser estimate, when it has one. */
@@ -88,6 +114,9 @@ final class ModelFile {
         if (c.encoder() != null) {
             m.set(Tables.ENCODER_KEY, Json.MAPPER.valueToTree(c.encoder()));
         }
+        if (!c.constants().isEmpty()) {
+            m.set(CONSTANTS, Json.MAPPER.valueToTree(c.constants()));
+        }
         ModelArchive.Builder b = ModelArchive.builder(TYPE);
         if (c.dde() != null) {
             b.bytes(DDE_ENTRY, ddeBytes(c.dde()));
@@ -105,6 +134,10 @@ final class ModelFile {
         Inputs.requireFile(file);
         ModelArchive a = ModelArchive.read(file, TYPE);
         JsonNode m = a.config();
+        if (m.isEmpty()) {
+            throw new UserException(file + " is a corrupted dde4j model file: its manifest has no config "
+                    + "(the column names and layout version are missing); fit the model again");
+        }
         int version = m.path("version").asInt(-1);
         if (version > TABLE_VERSION) {
             throw new UserException(file + " holds a dde4j-model of layout version " + m.path("version").asText()
@@ -120,18 +153,26 @@ final class ModelFile {
             if (columns == null || columns.isEmpty()) {
                 throw new UserException(file + " is a corrupted dde4j model file (no column names)");
             }
+            for (int j = 0; j < columns.size(); j++) {
+                if (columns.indexOf(columns.get(j)) != j) {
+                    throw new UserException(file + " is a corrupted dde4j model file (column '" + columns.get(j)
+                            + "' is named twice)");
+                }
+            }
             Map<String, Object> info = m.hasNonNull("info")
                     ? Json.MAPPER.convertValue(m.get("info"), new TypeReference<Map<String, Object>>() { }) : Map.of();
+            Map<String, Double> constants = constants(file, m, columns);
             Dde dde = a.hasArray(DDE_ENTRY) ? ddeFromBytes(a.bytes(DDE_ENTRY)) : null;
             Generator gen = a.hasArray(GENERATOR_ENTRY)
                     ? viaTempFile(a.bytes(GENERATOR_ENTRY), GeneratorIO::load).withDataDde(dde) : null;
             if (dde == null && gen == null) {
                 throw new UserException(file + " is a corrupted dde4j model file (neither a DDE nor a generator)");
             }
-            for (int d : new int[] {dde == null ? columns.size() : dde.dimension(), gen == null ? columns.size() : gen.dimension()}) {
-                if (d != columns.size()) {
-                    throw new UserException(file + " is a corrupted dde4j model file (" + columns.size()
-                            + " column names for a model of dimension " + d + ")");
+            int modelled = columns.size() - constants.size();
+            for (int d : new int[] {dde == null ? modelled : dde.dimension(), gen == null ? modelled : gen.dimension()}) {
+                if (d != modelled) {
+                    throw new UserException(file + " is a corrupted dde4j model file (" + modelled
+                            + " modelled column names for a model of dimension " + d + ")");
                 }
             }
             TableEncoder encoder = version == TABLE_VERSION ? Tables.encoderOf(m) : null;
@@ -139,12 +180,34 @@ final class ModelFile {
                 throw new UserException(file + " is a corrupted dde4j model file (a table encoding of "
                         + encoder.dimension() + " dimensions for " + columns.size() + " columns)");
             }
-            return new Contents(columns, dde, gen, info, encoder);
+            return new Contents(columns, dde, gen, info, constants, encoder);
         } catch (UserException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new UserException(file + " is a corrupted dde4j model file (" + Errors.describe(e) + ")", e);
         }
+    }
+
+    /** The constant columns of the config: finite numbers, for known columns. */
+    private static Map<String, Double> constants(Path file, JsonNode m, List<String> columns) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        JsonNode c = m.get(CONSTANTS);
+        if (c == null || c.isNull()) {
+            return out;
+        }
+        var it = c.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!columns.contains(e.getKey()) || !e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
+                throw new UserException(file + " is a corrupted dde4j model file (constant column '" + e.getKey()
+                        + "' is not one of the columns or has no finite value)");
+            }
+            out.put(e.getKey(), e.getValue().asDouble());
+        }
+        if (out.size() == columns.size()) {
+            throw new UserException(file + " is a corrupted dde4j model file (every column is constant)");
+        }
+        return out;
     }
 
     /** The DDE's own model file ({@link Dde#save}) as bytes: for model files and checkpoints. */

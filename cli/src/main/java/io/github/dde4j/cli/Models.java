@@ -1,7 +1,6 @@
 package io.github.dde4j.cli;
 
 import io.github.dde4j.core.Density;
-import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 import io.github.dde4j.dde.Dde;
@@ -9,6 +8,7 @@ import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;
 import io.github.dde4j.dde.sampling.LangevinTarget;
 import io.github.dde4j.generator.Generator;
+import io.github.dde4j.generator.Refinement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +23,21 @@ final class Models {
     private Models() {
     }
 
+    /**
+     * Refuses {@code rows} generated rows of {@code d} columns held in memory (evaluate, plot) when
+     * they would take more than half the heap, before allocating them; the message names the flag.
+     */
+    static void requireHeapFor(String flag, long rows, int d) {
+        long perRow = 32L + 8L * d; // array header, values and the reference to the row
+        long budget = Runtime.getRuntime().maxMemory() / 2;
+        if (rows > budget / perRow) {
+            throw new UserException(String.format(java.util.Locale.ROOT, "%s %d: %d rows of %d columns need about %d MB, "
+                    + "more than half this Java heap (%d MB); ask for at most %d rows, or give Java more heap with "
+                    + "JAVA_OPTS=-Xmx...", flag, rows, rows, d, rows * perRow >> 20, Runtime.getRuntime().maxMemory() >> 20,
+                    budget / perRow));
+        }
+    }
+
     static Loaded load(Path file) throws IOException {
         return new Loaded(file, ModelFile.read(file));
     }
@@ -31,10 +46,12 @@ final class Models {
     static final class Loaded {
         final Path file;
         final ModelFile.Contents contents;
+        private final ConstantColumns constants;
 
         Loaded(Path file, ModelFile.Contents contents) {
             this.file = file;
             this.contents = contents;
+            this.constants = new ConstantColumns(contents.columns(), contents.constants());
         }
 
         List<String> columns() {
@@ -54,10 +71,18 @@ final class Models {
             return contents.generator() != null;
         }
 
-        /** The normalised DDE density in the caller's units, when the model has a DDE and log Z. */
+        /**
+         * The normalised DDE density of full rows in the caller's units, when the model has a DDE
+         * and log Z (with constant columns: see {@link ConstantColumns}).
+         */
         Optional<Density> density() {
             Dde dde = contents.dde();
-            return dde != null && dde.isNormalized() ? Optional.of(dde) : Optional.empty();
+            return dde != null && dde.isNormalized() ? Optional.of(constants.density(dde)) : Optional.empty();
+        }
+
+        /** Whether some columns are constant (point masses, not in the DDE). */
+        boolean hasConstantColumns() {
+            return !constants.none();
         }
 
         /** Checks that {@code columns} (of a data file) are the model's columns. */
@@ -69,7 +94,24 @@ final class Models {
 
         /** The generator, or Langevin sampling on the DDE. */
         RowSource rowSource(Integer langevinSteps, boolean noGenerator, Common common) {
+            return rowSource(langevinSteps, noGenerator, common, 0);
+        }
+
+        /**
+         * The generator, its rows moved by {@code refineSteps} MALA steps on the model's DDE
+         * ({@link Refinement}), or Langevin sampling on the DDE.
+         */
+        RowSource rowSource(Integer langevinSteps, boolean noGenerator, Common common, int refineSteps) {
             Generator g = contents.generator();
+            if (refineSteps < 0) {
+                throw new UserException("--refine must be >= 0, got " + refineSteps);
+            }
+            if (refineSteps > 0 && (g == null || noGenerator)) {
+                throw new UserException("--refine moves a generator's rows, and " + file + (g == null ? " has no generator"
+                        : " is sampled without it (--no-generator)") + "; use --langevin-steps for sampling on the DDE");
+            }
+            Refinement refinement = Refinement.mala(refineSteps);
+            Generator refining = refineSteps > 0 ? g.withDataDde(contents.dde()) : g;
             if (g != null && !noGenerator) {
                 return new RowSource() {
                     @Override
@@ -79,12 +121,12 @@ final class Models {
 
                     @Override
                     public String description() {
-                        return "generator";
+                        return refineSteps > 0 ? "generator, " + refineSteps + " MALA steps on the DDE" : "generator";
                     }
 
                     @Override
                     public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                        g.sample(n, seed, sink, batch);
+                        refining.sample(n, seed, constants.expand(sink), batch, refinement);
                     }
                 };
             }
@@ -121,9 +163,11 @@ final class Models {
 
                 @Override
                 public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                    LangevinSettings settings = LangevinSettings.mala(eps, steps).withBatchSize(Math.min(batch, 4096));
+                    // chains in fixed blocks, each with its own random stream: the rows for a seed do
+                    // not depend on --batch or on the number of threads (OMP_NUM_THREADS)
+                    LangevinSettings settings = LangevinSettings.mala(eps, steps);
                     try {
-                        LangevinSampler.stream(target, n, start, settings, RandomSources.seeded(seed), sink);
+                        LangevinSampler.stream(target, n, start, settings, seed, constants.expand(sink));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
@@ -141,7 +185,7 @@ final class Models {
                 double[][] c = cov.stream().map(r -> r.stream().mapToDouble(Number::doubleValue).toArray()).toArray(double[][]::new);
                 return MultivariateGaussian.of(mu, c);
             }
-            return MultivariateGaussian.standard(dimension());
+            return MultivariateGaussian.standard(contents.modelledColumns().size());
         }
     }
 }

@@ -33,7 +33,7 @@ record NoiseLevel(Double sigma, String rule, double looLogLikelihood, int rows) 
         try {
             return Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new UserException("--sigma must be a number > 0 or auto, got '" + text + "'");
+            throw new UserException("--sigma must be a number > 0 or auto, got '" + FitChecks.shorten(text) + "'");
         }
     }
 

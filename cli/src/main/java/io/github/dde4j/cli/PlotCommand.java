@@ -67,7 +67,11 @@ final class PlotCommand implements Callable<Integer> {
         if (rows < 2) {
             throw new UserException("--rows must be >= 2, got " + rows);
         }
+        Outputs.check("--out", out, model, data);
         Models.Loaded m = model == null ? null : Models.load(model);
+        if (m != null) {
+            Models.requireHeapFor("--rows", rows, m.columns().size());
+        }
         List<String> cols = m != null ? m.columns() : columns;
         Inputs.Table table = data == null ? null : Inputs.read(data, cols);
         if (cols == null) {
@@ -79,7 +83,8 @@ final class PlotCommand implements Callable<Integer> {
         double[][] generated = m == null ? null : generate(m, rows, seed);
         String t = title != null ? title : (m != null ? model.getFileName().toString() : data.getFileName().toString());
         Figure fig = cols.size() == 2
-                ? densityMap(t, cols, table == null ? null : table.rows(), m == null ? Optional.empty() : m.density(), generated)
+                ? densityMap(t, cols, table == null ? null : table.rows(),
+                        m == null || m.hasConstantColumns() ? Optional.empty() : m.density(), generated)
                 : pairPlot(t, cols, table == null ? null : table.rows(), generated);
         fig.write(out);
         if (!common.quiet) {

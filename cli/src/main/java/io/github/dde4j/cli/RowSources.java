@@ -23,12 +23,12 @@ final class RowSources {
     }
 
     /**
-     * The source used by {@code bench sample}: the generator module's benchmark generator
-     * ({@link io.github.dde4j.generator.bench.GeneratorBenchmark#benchmarkGenerator}, untrained, float32).
+     * The source used by {@code bench sample}: the benchmarks module's generator
+     * ({@link io.github.dde4j.benchmarks.GeneratorBenchmark#benchmarkGenerator}, untrained, float32).
      */
     static RowSource benchmarkGenerator(int d, int width, long seed) {
         io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
-        var g = io.github.dde4j.generator.bench.GeneratorBenchmark.benchmarkGenerator(d, width, seed);
+        var g = io.github.dde4j.benchmarks.GeneratorBenchmark.benchmarkGenerator(d, width, seed);
         return new RowSource() {
             @Override
             public List<String> columns() {

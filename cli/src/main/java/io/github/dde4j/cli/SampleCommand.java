@@ -1,8 +1,7 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.cli.io.AsyncRowSink;
-import io.github.dde4j.cli.io.AtomicOutput;
-import io.github.dde4j.cli.io.CsvWriter;
+import io.github.dde4j.core.data.AsyncRowSink;
+import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.core.data.RowSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +51,11 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--langevin-steps", paramLabel = "S", description = "Langevin steps per sample when the model has no generator.")
     Integer langevinSteps;
 
+    @Option(names = "--refine", paramLabel = "K", defaultValue = "0",
+            description = "Move each generated row by K Metropolis-adjusted Langevin steps on the model's DDE (sharper"
+                    + " modes, fewer rows between them; about K DDE passes per row). Default ${DEFAULT-VALUE}.")
+    int refine;
+
     @Option(names = "--no-generator", description = "Sample with Langevin dynamics on the DDE even if the model has a generator.")
     boolean noGenerator;
 
@@ -67,26 +71,24 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserException("--digits must be in 0..17, got " + digits);
         }
         Inputs.requireFile(model);
+        Outputs.check("--out", out, model);
         Models.Loaded loaded = Models.load(model);
-        RowSource source = loaded.rowSource(langevinSteps, noGenerator, common);
+        RowSource source = loaded.rowSource(langevinSteps, noGenerator, common, refine);
         Dde4j root = (Dde4j) spec.root().userObject();
         if (loaded.encoder() != null) {
             return writeTable(loaded, source, root);
         }
         if ("-".equals(out)) {
-            try (CsvWriter w = new CsvWriter(AtomicOutput.stdout(root.dataOut()), digits)) {
+            try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
                 w.writeHeader(source.columns());
                 writeRows(source, rows, seed, batch, w, common.quiet);
             }
             return 0;
         }
-        try (AtomicOutput target = AtomicOutput.open(Path.of(out))) {
-            try (CsvWriter w = new CsvWriter(target.stream(), digits)) {
-                w.writeHeader(source.columns());
-                writeRows(source, rows, seed, batch, w, common.quiet);
-            }
-            target.commit();
-        }
+        CsvWriter.write(Path.of(out), digits, w -> {
+            w.writeHeader(source.columns());
+            writeRows(source, rows, seed, batch, w, common.quiet);
+        });
         if (!common.quiet) {
             spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
         }
@@ -96,17 +98,11 @@ final class SampleCommand implements Callable<Integer> {
     /** A typed table's model: rows decoded to the training table's header, column order and formats. */
     private int writeTable(Models.Loaded loaded, RowSource source, Dde4j root) throws IOException {
         if ("-".equals(out)) {
-            try (java.io.OutputStream o = AtomicOutput.stdout(root.dataOut())) {
-                Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet);
-            }
+            Tables.writeSample(loaded.encoder(), source, rows, seed, batch, root.dataOut(), common.quiet);
             return 0;
         }
-        try (AtomicOutput target = AtomicOutput.open(Path.of(out))) {
-            try (java.io.OutputStream o = target.stream()) {
-                Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet);
-            }
-            target.commit();
-        }
+        io.github.dde4j.core.data.AtomicFiles.write(Path.of(out),
+                o -> Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet));
         if (!common.quiet) {
             spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
         }

@@ -2,6 +2,7 @@ package io.github.dde4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,9 @@ class BenchAndDemoTest {
         Cli.run("bench", "dde", "--steps", "0").assertOneLineError(1, "steps");
     }
 
+    /** The whole demo (trains a DDE and a generator): in the long profile, {@code mvn -Plong}. */
     @Test
+    @Tag("long")
     void demoWritesItsFolder(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("demo");
         Cli.Result r = Cli.run("demo", "--quick", "--budget", "3", "--out", out.toString()).assertOk();

@@ -127,7 +127,7 @@ class CheckpointsTest {
      */
     @Test
     void fitWithQModelDdeResumesExactly() throws IOException {
-        Path data = Cli.fixture("/cli/faithful.csv", dir);
+        Path data = Cli.fixture("/data/faithful.csv", dir);
         Path cfg = Cli.write(dir, "qdde.yaml", String.join("\n",
                 "dde:", "  hiddenWidths: [16]", "  batchSize: 64",
                 "generator:", "  hidden: [16, 16]", "  batchSize: 64", "  qReferenceSize: 128", "  levels: 2",

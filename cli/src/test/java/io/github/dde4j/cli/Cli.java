@@ -50,7 +50,7 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Copies a class-path fixture (e.g. "/cli/penguins.csv") into {@code dir}. */
+    /** Copies a class-path fixture (e.g. "/data/penguins.csv") into {@code dir}. */
     static Path fixture(String resource, Path dir) {
         Path target = dir.resolve(Path.of(resource).getFileName().toString());
         try (InputStream in = Cli.class.getResourceAsStream(resource)) {

@@ -38,7 +38,7 @@ class KdeCommandTest {
 
     @Test
     void fixedBandwidthMatchesBruteForce() {
-        Path data = Cli.fixture("/cli/faithful.csv", dir);
+        Path data = Cli.fixture("/data/faithful.csv", dir);
         Path queries = Cli.write(dir, "q.csv", "waiting,eruptions\n70,3.5\n55,2\n120,9\n");
         Path out = dir.resolve("o.csv");
         Cli.run("kde", "--data", data.toString(), "--queries", queries.toString(), "--out", out.toString(),
@@ -59,7 +59,7 @@ class KdeCommandTest {
 
     @Test
     void rulesAndStdoutAndColumns() {
-        Path data = Cli.fixture("/cli/penguins.csv", dir);
+        Path data = Cli.fixture("/data/penguins.csv", dir);
         for (String rule : new String[] {"scott", "silverman", "cv"}) {
             Cli.Result r = Cli.run("kde", "--data", data.toString(), "--queries", data.toString(), "--out", "-",
                     "--rule", rule, "--columns", "flipper_length_mm,body_mass_g").assertOk();
@@ -74,7 +74,7 @@ class KdeCommandTest {
 
     @Test
     void badInputIsOneLineWithPlace() {
-        Path data = Cli.fixture("/cli/faithful.csv", dir);
+        Path data = Cli.fixture("/data/faithful.csv", dir);
         Path out = dir.resolve("o.csv");
         String[] base = {"kde", "--data", null, "--queries", null, "--out", out.toString(), "--bandwidth", "0.5"};
         Path nonNumeric = Cli.write(dir, "nn.csv", "eruptions,waiting\n1,2\n3,abc\n");
@@ -100,7 +100,7 @@ class KdeCommandTest {
 
     @Test
     void verboseShowsTheStackTrace() {
-        Path data = Cli.fixture("/cli/faithful.csv", dir);
+        Path data = Cli.fixture("/data/faithful.csv", dir);
         Path bad = Cli.write(dir, "nn.csv", "eruptions,waiting\n1,x\n");
         Cli.Result r = Cli.run("kde", "--verbose", "--data", bad.toString(), "--queries", data.toString(), "--out", "-");
         assertEquals(1, r.code());
@@ -109,7 +109,7 @@ class KdeCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        Path data = Cli.fixture("/cli/faithful.csv", dir);
+        Path data = Cli.fixture("/data/faithful.csv", dir);
         assertEquals(2, Cli.run("kde", "--data", data.toString(), "--queries", data.toString()).code());
         assertEquals(2, Cli.run("kde", "--data", data.toString(), "--queries", data.toString(), "--out", "-",
                 "--bandwidth", "1", "--rule", "scott").code());

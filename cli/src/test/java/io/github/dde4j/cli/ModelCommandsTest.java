@@ -43,8 +43,8 @@ class ModelCommandsTest {
 
     @BeforeAll
     void fitModels() {
-        penguins = Cli.fixture("/cli/penguins.csv", dir);
-        airports = Cli.fixture("/cli/airports.csv", dir);
+        penguins = Cli.fixture("/data/penguins.csv", dir);
+        airports = Cli.fixture("/data/airports.csv", dir);
         tiny = Cli.fixture("/cli/tiny.yaml", dir);
         penguinModel = dir.resolve("penguins.zip");
         airportModel = dir.resolve("airports.zip");
@@ -237,7 +237,7 @@ class ModelCommandsTest {
     @Test
     void fitResumesFromItsCheckpoint() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("resume"));
-        Path data = Cli.fixture("/cli/faithful.csv", sub);
+        Path data = Cli.fixture("/data/faithful.csv", sub);
         Path straight = sub.resolve("straight.zip");
         Path resumed = sub.resolve("resumed.zip");
         String[] common = {"--data", data.toString(), "--config", tiny.toString(), "--steps", "60", "--checkpoint-every", "20",

@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A fitted Denoising Density Estimator: a scalar network f with exp f proportional to the
- * Gaussian-smoothed data density p~ = p * N(0, sigma^2 I) (METHOD.md section 1).
+ * Gaussian-smoothed data density p~ = p * N(0, sigma^2 I) (docs/method.md, "The denoising objective").
  *
  * <p>The network works in training units z = (x - m) / s (identity when not standardised).
  * In the caller's units x:
@@ -39,7 +39,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </pre>
  * (log Z is the same in both units because the Jacobian is inside the unnormalised density.)
  * The normalised density needs log Z: {@link DdeTrainer} estimates it at the end of training
- * (grid integration for d <= 3, importance sampling otherwise); {@link #normalize} and
+ * (grid integration for {@code d <= 3}, importance sampling otherwise); {@link #normalize} and
  * {@link #withLogZ} set it explicitly.
  *
  * <p>Immutable and thread safe: every evaluation uses its own scratch space.
@@ -133,7 +133,7 @@ public final class Dde implements Density, ScalarField {
 
     /**
      * Estimates log Z with {@code data} (rows in caller units, usually the training data) as the
-     * guide: grid integration over a padded box around the data for d <= 3, importance sampling
+     * guide: grid integration over a padded box around the data for {@code d <= 3}, importance sampling
      * from a data-fitted proposal widened by sigma otherwise; returns the normalised model.
      */
     public Dde normalize(double[][] data, long seed) {

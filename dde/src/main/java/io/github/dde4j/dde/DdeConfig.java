@@ -8,7 +8,7 @@ import io.github.dde4j.dde.nn.Precision;
 import java.util.List;
 
 /**
- * Hyperparameters of DDE training (METHOD.md section 1). A validated record that round-trips
+ * Hyperparameters of DDE training (docs/method.md, "Training practice"). A validated record that round-trips
  * through Jackson; build one with {@link #builder()}.
  *
  * @param hiddenWidths       hidden layer widths of the MLP f (at least one)

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A DDE in training that an outer loop steps itself: the generator trainer uses one to follow
- * the generator's own samples (f_q of METHOD.md section 3). Mutable and single-threaded; take
+ * the generator's own samples (f_q of docs/method.md, "The generator loop"). Mutable and single-threaded; take
  * {@link #snapshot()} for an immutable fitted model.
  *
  * <p><b>Saving and restoring.</b> {@link #state()} and {@link #restore(State)} let an outer loop

@@ -15,7 +15,7 @@ import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Trains a {@link Dde} on data (METHOD.md section 1):
+ * Trains a {@link Dde} on data (docs/method.md, "The denoising objective"):
  * <pre>
  *   Dde dde = new DdeTrainer(DdeConfig.builder().sigma(0.1).steps(3000).build()).fit(data, listener);
  *   double[] logp = dde.logDensity(points);       // normalised, caller units
@@ -47,7 +47,7 @@ public final class DdeTrainer {
 
     /**
      * Trains on {@code data} (n x d, caller units; not modified) and returns the normalised model
-     * (log Z by grid integration for d <= 3, else importance sampling, guided by {@code data}).
+     * (log Z by grid integration for {@code d <= 3}, else importance sampling, guided by {@code data}).
      *
      * @throws IllegalArgumentException on empty, ragged or non-finite data (row and column named)
      * @throws DdeDivergedException     if the loss stops being finite

@@ -131,7 +131,7 @@ class LearningTest {
         double[][] train = toy.sample(20_000, RandomSources.seeded(11));
         double[][] held = toy.sample(4000, RandomSources.seeded(12));
         Density exact = toy.smoothedDensity(sigma);
-        // the PyTorch reference set-up of METHOD.md section 1 (3 x 128 softplus, batch 1024, 4000 steps, Adam
+        // the PyTorch reference set-up of docs/method.md, "The low-variance target" (3 x 128 softplus, batch 1024, 4000 steps, Adam
         // 1e-3 with cosine decay to 0); 8192 reference rows make the target close to the exact KDE score
         // (docs/dde.md "Learning quality": reference 1024 / 4096 / 8192 / all 20000 gave 0.991 / 0.994 / 0.997 / 0.997)
         DdeConfig cfg = DdeConfig.builder().hidden(3, 128).sigma(sigma).standardize(false).batchSize(1024).steps(4000)

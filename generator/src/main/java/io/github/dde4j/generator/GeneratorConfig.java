@@ -36,7 +36,7 @@ import java.util.List;
  * @param anneal           with one level: anneal sigma from sigmaMax to sigma
  * @param annealFraction   fraction of the steps over which sigma is annealed
  * @param qModel           how the generator's own smoothed score is estimated: KDE (exact KDE of a fresh batch of
- *                         generator samples), DDE (one DdeLearner f_q per level, METHOD.md section 3) or AUTO
+ *                         generator samples), DDE (one DdeLearner f_q per level, docs/method.md "The generator loop") or AUTO
  *                         (the default: KDE when the target's score is itself a KDE of reference rows, DDE
  *                         otherwise; see {@link #qModelFor})
  * @param qReferenceSize   generator samples in the KDE reference set (qModel KDE)

@@ -37,7 +37,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   <li>{@link #ofDensity(Density, int)}: any Density with a score, smoothed the same way from
  *   sigma_p = 0 (log p and its score at the draws).</li>
  *   <li>{@link #trainedAlongside(DdeLearner, double[][], double, int, int)}: a DDE f_p that the trainer
- *   steps on data batches before each generator step (METHOD.md step 1).</li>
+ *   steps on data batches before each generator step (step 1 of docs/method.md, "The generator loop").</li>
  * </ul>
  */
 public interface GeneratorTarget {

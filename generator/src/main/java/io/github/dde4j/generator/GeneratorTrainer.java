@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a {@link Generator} g_phi so that its samples follow a target density p, by minimising
- * the smoothed reverse KL of METHOD.md section 3, summed over the noise levels s of
+ * the smoothed reverse KL of docs/method.md ("The generator loop"), summed over the noise levels s of
  * {@link GeneratorConfig#levels(long)}:
  * <pre>
  *   L(phi) = sum_s w_s KL(q~_s || p~_s),   q~_s = q_phi * N(0, s^2 I),  p~_s = p * N(0, s^2 I),  w_s ~ s^levelWeightPower

@@ -18,7 +18,7 @@ final class Kernels {
     /**
      * Largest dimension d for which {@link #kde} and {@link #kdeLogDensity} use the fused Java loop
      * ({@link #kdeFused}); above it they use the GEMM path ({@link #kdeGemm}). Chosen by measurement
-     * (docs/generator.md, "Fused KDE kernel"): see {@code KernelsCrossover} in the test sources.
+     * (docs/generator.md, "Fused KDE kernel", where the crossover table is recorded).
      */
     static final int FUSED_MAX_DIMENSION = 16;
 

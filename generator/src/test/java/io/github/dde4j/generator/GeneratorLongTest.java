@@ -56,6 +56,17 @@ class GeneratorLongTest {
         return GeneratorConfig.defaults().withEvaluation(500, 2000, 0, 0);
     }
 
+    /**
+     * The KDE-of-data target ({@link GeneratorTarget#ofData}, reference set of the generator's own
+     * size) on {@code rows} standardised: what {@code trainOnData} trained before the DDE-driven path
+     * (tested end to end in {@link DdePipelineLongTest}), and what {@code fit --generator-target data}
+     * trains.
+     */
+    static Generator trainOnDataKde(GeneratorConfig c, double[][] rows) {
+        Standardizer s = Standardizer.fit(rows);
+        return new GeneratorTrainer(c).withStandardizer(s).train(GeneratorTarget.ofData(s.transform(rows), c.qReferenceSize()));
+    }
+
     /** Keeps rows of modes 0 .. modeCount/2 - 1 with probability 2/3, the others always. */
     static double[][] thinHalfTheModes(Toy toy, double[][] x, long seed) {
         UniformRandomProvider rng = RandomSources.seeded(seed);
@@ -114,7 +125,7 @@ class GeneratorLongTest {
      * defaults since then, 2,000 steps at 1e-2, scored -2.03 / -1.96 (one seed each); 3,000 steps at
      * 3e-3 -2.05 / -1.95; qModel DDE with the same defaults -1.98 (true -1.72 on its seed).
      */
-    private static void assertEightGaussiansLogDensity(String name, double[][] gen) {
+    static void assertEightGaussiansLogDensity(String name, double[][] gen) {
         GaussianMixture p = EightGaussians.standard().density();
         double truth = mean(p.logDensity(EightGaussians.standard().sample(N, RandomSources.seeded(105))));
         double generated = mean(p.logDensity(gen));
@@ -160,7 +171,7 @@ class GeneratorLongTest {
 
     /**
      * The closed-form mixture given by its density (exact smoothed score at every level), no data,
-     * with the defaults: AUTO picks METHOD.md's loop with f_q learners (qModel DDE; 3 x 64 softplus,
+     * with the defaults: AUTO picks the paper's loop (docs/method.md, "The generator loop") with f_q learners (qModel DDE; 3 x 64 softplus,
      * constant Adam 1e-3, 3 f_q steps per generator step and level). Measured: docs/generator.md,
      * "qModel DDE on eight Gaussians".
      */
@@ -174,7 +185,7 @@ class GeneratorLongTest {
     @Test
     void eightGaussiansFromData() {
         GaussianMixture gm = Toys.eightGaussians();
-        Generator g = new GeneratorTrainer(config()).trainOnData(gm.sample(N, RandomSources.seeded(5)));
+        Generator g = trainOnDataKde(config(), gm.sample(N, RandomSources.seeded(5)));
         assertSamplesEightGaussians("8 gaussians (data)", g);
     }
 
@@ -297,7 +308,7 @@ class GeneratorLongTest {
 
     /** Trains on {@code train} with the defaults, checks mode shares and MMD^2, returns {@value #N} generated rows. */
     private static double[][] toyFromData(String name, Toy toy, double[][] train) {
-        Generator g = new GeneratorTrainer(config()).trainOnData(train);
+        Generator g = trainOnDataKde(config(), train);
         double[][] x = g.sample(N, 1);
         assertModesCovered(name, toy, x);
         assertMmdClose(name, x, toy);
@@ -317,7 +328,7 @@ class GeneratorLongTest {
         Split<double[][]> split = Splits.trainTest(rows, 0.2, 7);
         Standardizer s = Standardizer.fit(split.train());
         double[][] test = s.transform(split.test());
-        Generator g = new GeneratorTrainer(config().withEvaluation(0, 2, 0, 0)).trainOnData(split.train());
+        Generator g = trainOnDataKde(config().withEvaluation(0, 2, 0, 0), split.train());
         MultivariateGaussian gauss = MultivariateGaussian.fit(split.train());
         double eg = 0;
         double eq = 0;

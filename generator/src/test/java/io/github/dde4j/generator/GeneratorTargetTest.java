@@ -72,7 +72,7 @@ class GeneratorTargetTest {
         }
     }
 
-    /** The METHOD.md loop with DDE learners f_q runs, reports, and stays finite (mechanics only). */
+    /** The generator loop (docs/method.md) with DDE learners f_q runs, reports, and stays finite (mechanics only). */
     @Test
     void ddeQModelRuns() {
         GeneratorConfig c = GeneratorConfig.defaults().withNetwork(List.of(8), GeneratorConfig.defaults().activation(),

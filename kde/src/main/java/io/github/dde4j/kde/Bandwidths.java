@@ -56,48 +56,96 @@ public final class Bandwidths {
     public record LeaveOneOut(double factor, double[] bandwidth, double meanLogLikelihood, int evaluations) {
     }
 
-    /** Scott's rule per dimension: h_k = n_eff^(-1/(d+4)) sd_k. */
+    /**
+     * Scott's rule per dimension: h_k = n_eff^(-1/(d+4)) sd_k.
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the bandwidth h_k of each dimension
+     */
     public static double[] scott(double[][] data, double[] weights) {
         Moments m = Moments.of(data, weights);
         return scale(m.sd(), scottFactor(m.neff, m.d));
     }
 
-    /** Silverman's rule per dimension: h_k = (n_eff (d+2)/4)^(-1/(d+4)) sd_k. */
+    /**
+     * Silverman's rule per dimension: h_k = (n_eff (d+2)/4)^(-1/(d+4)) sd_k.
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the bandwidth h_k of each dimension
+     */
     public static double[] silverman(double[][] data, double[] weights) {
         Moments m = Moments.of(data, weights);
         return scale(m.sd(), silvermanFactor(m.neff, m.d));
     }
 
-    /** Scott's rule with the full covariance (SciPy's default): H = n_eff^(-2/(d+4)) Cov. */
+    /**
+     * Scott's rule with the full covariance (SciPy's default): H = n_eff^(-2/(d+4)) Cov.
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the kernel covariance H (d x d)
+     */
     public static double[][] scottCovariance(double[][] data, double[] weights) {
         Moments m = Moments.of(data, weights);
         double f = scottFactor(m.neff, m.d);
         return scale(m.cov, f * f);
     }
 
-    /** Silverman's rule with the full covariance: H = (n_eff (d+2)/4)^(-2/(d+4)) Cov. */
+    /**
+     * Silverman's rule with the full covariance: H = (n_eff (d+2)/4)^(-2/(d+4)) Cov.
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the kernel covariance H (d x d)
+     */
     public static double[][] silvermanCovariance(double[][] data, double[] weights) {
         Moments m = Moments.of(data, weights);
         double f = silvermanFactor(m.neff, m.d);
         return scale(m.cov, f * f);
     }
 
-    /** n^(-1/(d+4)). */
+    /**
+     * n^(-1/(d+4)).
+     *
+     * @param n the (effective) sample size
+     * @param d the dimension
+     * @return the factor
+     */
     public static double scottFactor(double n, int d) {
         return Math.pow(n, -1.0 / (d + 4));
     }
 
-    /** (n (d+2) / 4)^(-1/(d+4)). */
+    /**
+     * (n (d+2) / 4)^(-1/(d+4)).
+     *
+     * @param n the (effective) sample size
+     * @param d the dimension
+     * @return the factor
+     */
     public static double silvermanFactor(double n, int d) {
         return Math.pow(n * (d + 2) / 4.0, -1.0 / (d + 4));
     }
 
-    /** The weighted, unbiased sample covariance (as {@code np.cov(data.T, aweights=w)}). */
+    /**
+     * The weighted, unbiased sample covariance (as {@code np.cov(data.T, aweights=w)}).
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the d x d covariance
+     */
     public static double[][] covariance(double[][] data, double[] weights) {
         return Moments.of(data, weights).cov;
     }
 
-    /** The effective sample size 1 / sum w^2 of normalised weights (n for null). */
+    /**
+     * The effective sample size 1 / sum w^2 of normalised weights (n for null).
+     *
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the effective sample size
+     */
     public static double effectiveSampleSize(double[][] data, double[] weights) {
         return Moments.of(data, weights).neff;
     }
@@ -108,6 +156,9 @@ public final class Bandwidths {
      * @throws IllegalArgumentException for bad data or weights, a constant column, fewer than two
      *                                  rows with positive weight, or when the likelihood keeps
      *                                  growing as c shrinks (rows with exact duplicates)
+     * @param data    the rows (n x d)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the chosen factor c, the bandwidths and the likelihood reached
      */
     public static LeaveOneOut leaveOneOut(double[][] data, double[] weights) {
         return leaveOneOut(data, weights, false, LOO_MAX_QUERIES);
@@ -357,12 +408,33 @@ public final class Bandwidths {
                     cov[a][b] /= bias;
                     cov[b][a] = cov[a][b];
                 }
-                if (!(cov[a][a] > 0)) {
+                // equal values can leave a variance of rounding noise (the weighted mean is not
+                // exactly the value): a constant column is recognised by its values, not its variance
+                if (!(cov[a][a] > 0) || constant(data, w, a)) {
                     throw new IllegalArgumentException("data, column " + a + " is constant (standard deviation 0): "
                             + "no data scale for a bandwidth rule; give a bandwidth explicitly");
                 }
+                if (!Double.isFinite(cov[a][a])) {
+                    throw new IllegalArgumentException("data, column " + a + ": the variance overflows (values too large "
+                            + "for a double's square); rescale the column");
+                }
             }
             return new Moments(d, w, 1.0 / sumW2, cov);
+        }
+
+        /** Whether every row with positive weight has the same value in column {@code a}. */
+        private static boolean constant(double[][] data, double[] w, int a) {
+            double first = Double.NaN;
+            for (int i = 0; i < data.length; i++) {
+                if (w[i] > 0) {
+                    if (first != first) {
+                        first = data[i][a];
+                    } else if (data[i][a] != first) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         double[] sd() {

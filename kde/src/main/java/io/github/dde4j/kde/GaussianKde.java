@@ -93,17 +93,34 @@ public final class GaussianKde implements Density, Sampler {
 
     // ------------------------------------------------------------------ factories
 
-    /** A KDE with isotropic kernel N(0, h^2 I). */
+    /**
+     * A KDE with isotropic kernel N(0, h^2 I).
+     *
+     * @param data the rows (n x d; copied)
+     * @param h    the bandwidth (positive)
+     * @return the estimator
+     */
     public static GaussianKde of(double[][] data, double h) {
         return builder(data).bandwidth(h).build();
     }
 
-    /** A KDE whose bandwidth follows {@code rule} (factor 1). */
+    /**
+     * A KDE whose bandwidth follows {@code rule} (factor 1).
+     *
+     * @param data the rows (n x d; copied)
+     * @param rule the bandwidth rule
+     * @return the estimator
+     */
     public static GaussianKde of(double[][] data, BandwidthRule rule) {
         return builder(data).rule(rule).build();
     }
 
-    /** A builder over {@code data} (n x d; copied when {@link Builder#build()} runs). */
+    /**
+     * A builder over {@code data} (n x d; copied when {@link Builder#build()} runs).
+     *
+     * @param data the rows
+     * @return a builder
+     */
     public static Builder builder(double[][] data) {
         return new Builder(data);
     }
@@ -127,20 +144,35 @@ public final class GaussianKde implements Density, Sampler {
             this.data = data;
         }
 
-        /** Non-negative weights, one per row (null = equal); normalised to sum 1. */
+        /**
+         * Non-negative weights, one per row (null = equal); normalised to sum 1.
+         *
+         * @param weights the weights, or null
+         * @return this builder
+         */
         public Builder weights(double[] weights) {
             this.weights = weights == null ? null : weights.clone();
             return this;
         }
 
-        /** Isotropic kernel N(0, h^2 I). */
+        /**
+         * Isotropic kernel N(0, h^2 I).
+         *
+         * @param h the bandwidth (positive)
+         * @return this builder
+         */
         public Builder bandwidth(double h) {
             clear();
             this.scalar = h;
             return this;
         }
 
-        /** Diagonal kernel N(0, diag(h_k^2)): one standard deviation per dimension. */
+        /**
+         * Diagonal kernel N(0, diag(h_k^2)): one standard deviation per dimension.
+         *
+         * @param perDimension h_k for each dimension k (positive)
+         * @return this builder
+         */
         public Builder bandwidth(double[] perDimension) {
             clear();
             this.vector = perDimension == null ? null : perDimension.clone();
@@ -150,7 +182,12 @@ public final class GaussianKde implements Density, Sampler {
             return this;
         }
 
-        /** Full kernel covariance H (symmetric positive definite, d x d). */
+        /**
+         * Full kernel covariance H (symmetric positive definite, d x d).
+         *
+         * @param covariance H
+         * @return this builder
+         */
         public Builder bandwidthMatrix(double[][] covariance) {
             clear();
             if (covariance == null) {
@@ -163,7 +200,12 @@ public final class GaussianKde implements Density, Sampler {
             return this;
         }
 
-        /** A bandwidth rule (factor 1). */
+        /**
+         * A bandwidth rule (factor 1).
+         *
+         * @param rule the rule
+         * @return this builder
+         */
         public Builder rule(BandwidthRule rule) {
             return rule(rule, 1.0);
         }
@@ -171,6 +213,10 @@ public final class GaussianKde implements Density, Sampler {
         /**
          * A bandwidth rule whose standard deviations are multiplied by {@code factor} (the
          * covariance by factor^2). For {@link BandwidthRule#FIXED} the factor is the bandwidth h.
+         *
+         * @param rule   the rule
+         * @param factor the factor (positive)
+         * @return this builder
          */
         public Builder rule(BandwidthRule rule, double factor) {
             if (rule == null) {
@@ -185,7 +231,12 @@ public final class GaussianKde implements Density, Sampler {
             return this;
         }
 
-        /** The settings of a {@link KdeConfig}. */
+        /**
+         * The settings of a {@link KdeConfig}.
+         *
+         * @param config the settings
+         * @return this builder
+         */
         public Builder config(KdeConfig config) {
             return rule(config.rule(), config.bandwidth());
         }
@@ -193,6 +244,9 @@ public final class GaussianKde implements Density, Sampler {
         /**
          * Relative bound on the kernel mass that pruning may skip, in [0, 1e-6]; 0 sums every
          * kernel (brute force).
+         *
+         * @param tolerance the bound, in [0, 1e-6]
+         * @return this builder
          */
         public Builder tolerance(double tolerance) {
             if (!(tolerance >= 0 && tolerance <= 1e-6)) {
@@ -210,7 +264,11 @@ public final class GaussianKde implements Density, Sampler {
             factor = 1.0;
         }
 
-        /** Validates the inputs, chooses the kernel covariance and builds the index. */
+        /**
+         * Validates the inputs, chooses the kernel covariance and builds the index.
+         *
+         * @return the estimator
+         */
         public GaussianKde build() {
             int dim = Checks.requirePoints(data, -1, "data");
             double[][] copy = Checks.copy(data);
@@ -262,7 +320,11 @@ public final class GaussianKde implements Density, Sampler {
         return d;
     }
 
-    /** The number of training rows. */
+    /**
+     * The number of training rows.
+     *
+     * @return n
+     */
     public int size() {
         return n;
     }
@@ -310,7 +372,12 @@ public final class GaussianKde implements Density, Sampler {
         return g;
     }
 
-    /** The score at one point. */
+    /**
+     * The score at one point.
+     *
+     * @param x a point (length d)
+     * @return the score at x
+     */
     public double[] score(double[] x) {
         Checks.requirePoint(x, d, "x");
         return score(new double[][] {x})[0];
@@ -319,6 +386,8 @@ public final class GaussianKde implements Density, Sampler {
     /**
      * Leave-one-out log densities log p_{-i}(x_i), where p_{-i} is the KDE of every row but i
      * with the remaining weights renormalised. Requires at least two rows.
+     *
+     * @return log p_{-i}(x_i) for each row i
      */
     public double[] leaveOneOutLogDensity() {
         if (n < 2) {
@@ -391,7 +460,11 @@ public final class GaussianKde implements Density, Sampler {
 
     // ------------------------------------------------------------------ accessors
 
-    /** The kernel covariance H = L L^T (a copy). */
+    /**
+     * The kernel covariance H = L L^T (a copy).
+     *
+     * @return H
+     */
     public double[][] bandwidthMatrix() {
         double[][] h = new double[d][d];
         for (int a = 0; a < d; a++) {
@@ -406,12 +479,20 @@ public final class GaussianKde implements Density, Sampler {
         return h;
     }
 
-    /** The lower Cholesky factor L of the kernel covariance (a copy). */
+    /**
+     * The lower Cholesky factor L of the kernel covariance (a copy).
+     *
+     * @return L
+     */
     public double[][] choleskyFactor() {
         return Checks.copy(chol);
     }
 
-    /** The normalised weights (sum 1) in row order (a copy; 1/n each when none were given). */
+    /**
+     * The normalised weights (sum 1) in row order (a copy; 1/n each when none were given).
+     *
+     * @return the weights
+     */
     public double[] weights() {
         if (weights == null) {
             double[] w = new double[n];
@@ -421,12 +502,20 @@ public final class GaussianKde implements Density, Sampler {
         return weights.clone();
     }
 
-    /** The training data (a copy). */
+    /**
+     * The training data (a copy).
+     *
+     * @return the rows
+     */
     public double[][] data() {
         return Checks.copy(data);
     }
 
-    /** The relative bound on the kernel mass skipped by pruning. */
+    /**
+     * The relative bound on the kernel mass skipped by pruning.
+     *
+     * @return the tolerance
+     */
     public double tolerance() {
         return tolerance;
     }

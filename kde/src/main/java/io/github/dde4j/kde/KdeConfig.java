@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record KdeConfig(BandwidthRule rule, double bandwidth) {
 
+    /**
+     * Validates the rule and the bandwidth.
+     *
+     * @param rule      the rule
+     * @param bandwidth the bandwidth h, or the factor of the rule (positive)
+     */
     public KdeConfig {
         Objects.requireNonNull(rule, "rule");
         if (!(bandwidth > 0 && bandwidth < Double.POSITIVE_INFINITY)) {
@@ -20,17 +26,33 @@ public record KdeConfig(BandwidthRule rule, double bandwidth) {
         }
     }
 
-    /** A fixed isotropic bandwidth h. */
+    /**
+     * A fixed isotropic bandwidth h.
+     *
+     * @param h the bandwidth (positive)
+     * @return the configuration
+     */
     public static KdeConfig fixed(double h) {
         return new KdeConfig(BandwidthRule.FIXED, h);
     }
 
-    /** A bandwidth rule as stated (factor 1). */
+    /**
+     * A bandwidth rule as stated (factor 1).
+     *
+     * @param rule the rule
+     * @return the configuration
+     */
     public static KdeConfig of(BandwidthRule rule) {
         return new KdeConfig(rule, 1.0);
     }
 
-    /** Fits a KDE with these settings to {@code data} (n x d) with optional weights (null = equal). */
+    /**
+     * Fits a KDE with these settings to {@code data} (n x d) with optional weights (null = equal).
+     *
+     * @param data    the rows (n x d; not modified)
+     * @param weights non-negative weights, one per row (null = equal)
+     * @return the fitted estimator
+     */
     public GaussianKde fit(double[][] data, double[] weights) {
         return GaussianKde.builder(data).weights(weights).config(this).build();
     }

@@ -3,7 +3,7 @@ package io.github.dde4j.kde;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dde4j.core.RandomSources;
-import io.github.dde4j.kde.bench.KdeBenchmark;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +13,7 @@ class LongKdeTest {
 
     @Test
     void benchmarkCellsAreExactAgainstBruteForce() {
-        for (int d : new int[] {2, 10}) {
-            KdeBenchmark.Options o = new KdeBenchmark.Options(
-                    KdeBenchmark.standardNormal(RandomSources.seeded(d), 100_000, d),
-                    KdeBenchmark.standardNormal(RandomSources.seeded(100 + d), 2_000, d), 0.1, 0, 300, "long test");
-            KdeBenchmark.Result r = KdeBenchmark.run(o);
-            assertTrue(r.maxRelativeError() < 1e-12, "d=" + d + ": " + r.toJson());
-        }
+        GaussianKdeBruteForceTest.assertBenchmarkSettingExact(100_000, 2_000, 7);
     }
 
     @Test

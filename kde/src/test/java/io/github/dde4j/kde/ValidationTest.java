@@ -42,6 +42,10 @@ class ValidationTest {
         fails(() -> GaussianKde.builder(DATA).bandwidthMatrix(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}).build(), "3 rows", "expected 2");
         fails(() -> GaussianKde.of(new double[][] {{1, 2}, {1, 3}}, BandwidthRule.SCOTT), "column 0", "constant");
         fails(() -> GaussianKde.of(new double[][] {{1, 2}}, BandwidthRule.SCOTT), "2 rows");
+        // 6 rows of 5.0: the weighted mean is 4.999999999999999, a variance of rounding noise
+        double[][] fives = {{5, 1}, {5, 2}, {5, 3}, {5, 4}, {5, 5}, {5, 6}};
+        fails(() -> GaussianKde.of(fives, BandwidthRule.SCOTT), "column 0", "constant");
+        fails(() -> GaussianKde.of(new double[][] {{1e300, 1}, {-1e300, 2}}, BandwidthRule.SCOTT), "column 0", "overflows");
         fails(() -> GaussianKde.builder(DATA).rule(BandwidthRule.SCOTT, 0).build(), "factor");
         fails(() -> new KdeConfig(BandwidthRule.FIXED, -2), "bandwidth", "-2");
     }

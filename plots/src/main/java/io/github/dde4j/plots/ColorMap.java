@@ -41,12 +41,21 @@ public final class ColorMap {
         return (r << 16) | (g << 8) | bl;
     }
 
-    /** The map's name. */
+    /**
+     * The map's name.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The packed 0xRRGGBB colour of {@code t}; values outside [0, 1] are clipped, NaN gives the lowest colour. */
+    /**
+     * The packed 0xRRGGBB colour of {@code t}; values outside [0, 1] are clipped, NaN gives the lowest colour.
+     *
+     * @param t a position on the scale, in [0, 1] (clamped)
+     * @return the colour as 0xRRGGBB
+     */
     public int rgb(double t) {
         if (!(t > 0)) {
             return lut[0];
@@ -57,7 +66,12 @@ public final class ColorMap {
         return lut[(int) Math.round(t * 255)];
     }
 
-    /** The colour of {@code t}, see {@link #rgb(double)}. */
+    /**
+     * The colour of {@code t}, see {@link #rgb(double)}.
+     *
+     * @param t a position on the scale, in [0, 1] (clamped)
+     * @return the colour
+     */
     public Color color(double t) {
         return new Color(rgb(t));
     }

@@ -30,6 +30,12 @@ public final class DensityGrid {
      * their Riemann sum sum_ij p dx dy, which turns an unnormalised density (exp f of a DDE) into
      * one that integrates to 1 over the box; this assumes the box holds nearly all the mass.
      *
+     * @param density   a 2-D density
+     * @param box       the region
+     * @param nx        grid points along x (at least 2)
+     * @param ny        grid points along y (at least 2)
+     * @param normalise divide by the Riemann sum over the box
+     * @return the grid
      * @throws IllegalArgumentException if the density is not 2-D, a resolution is below 2, or a
      *                                  log-density is NaN
      */
@@ -82,6 +88,13 @@ public final class DensityGrid {
      * The histogram density of columns 0 and 1 of {@code samples}: count / (n dx dy) per cell,
      * points outside the box counted in n but not drawn. {@code smoothBins > 0} convolves with a
      * Gaussian of that many cells' standard deviation (mass-preserving inside the box).
+     *
+     * @param samples    the rows (columns 0 and 1 are used)
+     * @param box        the region
+     * @param nx         bins along x
+     * @param ny         bins along y
+     * @param smoothBins standard deviation of the smoothing, in bins (0 for none)
+     * @return the grid
      */
     public static DensityGrid histogram(double[][] samples, Box box, int nx, int ny, double smoothBins) {
         Checks.requirePoints(samples, -1, "samples");
@@ -150,24 +163,49 @@ public final class DensityGrid {
         return out;
     }
 
+    /**
+     * The region the grid covers.
+     *
+     * @return the box
+     */
     public Box box() {
         return box;
     }
 
+    /**
+     * Grid points along x.
+     *
+     * @return nx
+     */
     public int nx() {
         return nx;
     }
 
+    /**
+     * Grid points along y.
+     *
+     * @return ny
+     */
     public int ny() {
         return ny;
     }
 
-    /** The density at cell (i, j); j counts upwards from yMin. */
+    /**
+     * The density at cell (i, j); j counts upwards from yMin.
+     *
+     * @param i the column index, 0 .. nx - 1
+     * @param j the row index, 0 .. ny - 1
+     * @return the density at grid point (i, j)
+     */
     public double value(int i, int j) {
         return values[j * nx + i];
     }
 
-    /** The largest value on the grid. */
+    /**
+     * The largest value on the grid.
+     *
+     * @return the largest value
+     */
     public double max() {
         double m = 0;
         for (double x : values) {
@@ -176,7 +214,11 @@ public final class DensityGrid {
         return m;
     }
 
-    /** The Riemann sum sum_ij value * dx * dy: the mass inside the box. */
+    /**
+     * The Riemann sum sum_ij value * dx * dy: the mass inside the box.
+     *
+     * @return the Riemann sum
+     */
     public double mass() {
         double s = 0;
         for (double x : values) {

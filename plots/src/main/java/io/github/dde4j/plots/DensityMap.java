@@ -92,22 +92,40 @@ public final class DensityMap implements Figure {
         this.height = b.height > 0 ? b.height : 440;
     }
 
-    /** A builder for density maps over {@code box} (in the data's units). */
+    /**
+     * A builder for density maps over {@code box} (in the data's units).
+     *
+     * @param box the region every panel shows
+     * @return a builder
+     */
     public static Builder builder(Box box) {
         return new Builder(Objects.requireNonNull(box, "box"));
     }
 
-    /** The top of the shared colour scale, in density units: the largest model value on the grids. */
+    /**
+     * The top of the shared colour scale, in density units: the largest model value on the grids.
+     *
+     * @return the maximum
+     */
     public double colourMax() {
         return vmax;
     }
 
-    /** The density levels at which contour lines are drawn (the same in every panel). */
+    /**
+     * The density levels at which contour lines are drawn (the same in every panel).
+     *
+     * @return the levels (a copy)
+     */
     public double[] contourLevels() {
         return levels.clone();
     }
 
-    /** The grid behind panel {@code k}, in order of addition. */
+    /**
+     * The grid behind panel {@code k}, in order of addition.
+     *
+     * @param k the panel index
+     * @return its grid
+     */
     public DensityGrid grid(int k) {
         return panels.get(k).grid;
     }
@@ -341,26 +359,48 @@ public final class DensityMap implements Figure {
             this.box = box;
         }
 
-        /** The figure's title. */
+        /**
+         * The figure's title.
+         *
+         * @param title the title (null for none)
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Axis labels with units, e.g. "eruption time (min)". */
+        /**
+         * Axis labels with units, e.g. "eruption time (min)".
+         *
+         * @param xLabel the x axis label
+         * @param yLabel the y axis label
+         * @return this builder
+         */
         public Builder axisLabels(String xLabel, String yLabel) {
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             return this;
         }
 
-        /** The colour bar's label; default "density" (or "log10 density"). */
+        /**
+         * The colour bar's label; default "density" (or "log10 density").
+         *
+         * @param label the colour scale's label
+         * @return this builder
+         */
         public Builder colourLabel(String label) {
             this.colourLabel = label;
             return this;
         }
 
-        /** A panel showing a normalised 2-D density. */
+        /**
+         * A panel showing a normalised 2-D density.
+         *
+         * @param name    the panel's title
+         * @param density a 2-D density
+         * @return this builder
+         */
         public Builder density(String name, Density density) {
             return density(name, density, false);
         }
@@ -368,6 +408,11 @@ public final class DensityMap implements Figure {
         /**
          * A panel showing a 2-D density; {@code normaliseOnBox} rescales it to integrate to 1 over the
          * box (for unnormalised models such as a raw DDE output exp f).
+         *
+         * @param name           the panel's title
+         * @param density        a 2-D density
+         * @param normaliseOnBox divide by its integral over the box
+         * @return this builder
          */
         public Builder density(String name, Density density, boolean normaliseOnBox) {
             Objects.requireNonNull(density, "density");
@@ -379,14 +424,26 @@ public final class DensityMap implements Figure {
             return this;
         }
 
-        /** A panel showing the (lightly smoothed) histogram density of 2-D samples. */
+        /**
+         * A panel showing the (lightly smoothed) histogram density of 2-D samples.
+         *
+         * @param name    the panel's title
+         * @param samples the rows (columns 0 and 1 are used)
+         * @return this builder
+         */
         public Builder samples(String name, double[][] samples) {
             Checks.requirePoints(samples, 2, "samples of panel " + name);
             specs.add(new Object[] {name, Checks.copy(samples), null, new ArrayList<Overlay>()});
             return this;
         }
 
-        /** Overlays points on the most recently added panel, in the next palette colour. */
+        /**
+         * Overlays points on the most recently added panel, in the next palette colour.
+         *
+         * @param label  the legend label
+         * @param points the rows (columns 0 and 1 are used)
+         * @return this builder
+         */
         @SuppressWarnings("unchecked")
         public Builder points(String label, double[][] points) {
             if (specs.isEmpty()) {
@@ -400,7 +457,12 @@ public final class DensityMap implements Figure {
             return this;
         }
 
-        /** Draws {@code n} contour lines (0 for none) at n equally spaced levels of the shared scale. */
+        /**
+         * Draws {@code n} contour lines (0 for none) at n equally spaced levels of the shared scale.
+         *
+         * @param n the number of lines
+         * @return this builder
+         */
         public Builder contours(int n) {
             if (n < 0 || n > 30) {
                 throw new IllegalArgumentException("contours must be in [0, 30], got " + n);
@@ -409,7 +471,12 @@ public final class DensityMap implements Figure {
             return this;
         }
 
-        /** Colours by log10 density over {@code decades} decades below the maximum (0 for linear). */
+        /**
+         * Colours by log10 density over {@code decades} decades below the maximum (0 for linear).
+         *
+         * @param decades the range shown, in decades
+         * @return this builder
+         */
         public Builder logScale(double decades) {
             if (!(decades >= 0 && decades <= 30)) {
                 throw new IllegalArgumentException("decades must be in [0, 30], got " + decades);
@@ -418,13 +485,24 @@ public final class DensityMap implements Figure {
             return this;
         }
 
-        /** Grid points per axis for model panels (default 160). */
+        /**
+         * Grid points per axis for model panels (default 160).
+         *
+         * @param n grid points per axis
+         * @return this builder
+         */
         public Builder resolution(int n) {
             this.resolution = Checks.requireAtLeast(n, 4, "resolution");
             return this;
         }
 
-        /** Histogram bins per axis for sample panels (default 40) and their smoothing in bins (default 0.8). */
+        /**
+         * Histogram bins per axis for sample panels (default 40) and their smoothing in bins (default 0.8).
+         *
+         * @param n          bins per axis
+         * @param smoothBins smoothing, in bins
+         * @return this builder
+         */
         public Builder bins(int n, double smoothBins) {
             this.bins = Checks.requireAtLeast(n, 4, "bins");
             if (!(smoothBins >= 0 && smoothBins < 20)) {
@@ -434,19 +512,35 @@ public final class DensityMap implements Figure {
             return this;
         }
 
+        /**
+         * The colour scale of every panel.
+         *
+         * @param map the colour map
+         * @return this builder
+         */
         public Builder colorMap(ColorMap map) {
             this.map = Objects.requireNonNull(map, "map");
             return this;
         }
 
-        /** Figure size in pixels; default 340 px per panel plus margins, 440 px high. */
+        /**
+         * Figure size in pixels; default 340 px per panel plus margins, 440 px high.
+         *
+         * @param width  width in pixels
+         * @param height height in pixels
+         * @return this builder
+         */
         public Builder size(int width, int height) {
             this.width = Checks.requireAtLeast(width, 100, "width");
             this.height = Checks.requireAtLeast(height, 100, "height");
             return this;
         }
 
-        /** Evaluates every panel's grid and returns the figure. */
+        /**
+         * Evaluates every panel's grid and returns the figure.
+         *
+         * @return the figure
+         */
         @SuppressWarnings("unchecked")
         public DensityMap build() {
             if (specs.isEmpty()) {

@@ -21,19 +21,33 @@ import java.util.Locale;
  */
 public interface Figure {
 
-    /** Width in pixels (SVG user units). */
+    /**
+     * Width in pixels (SVG user units).
+     *
+     * @return the width
+     */
     int width();
 
-    /** Height in pixels (SVG user units). */
+    /**
+     * Height in pixels (SVG user units).
+     *
+     * @return the height
+     */
     int height();
 
     /**
      * Paints the whole figure into the rectangle (0, 0, width, height) of {@code g}. The
      * background is painted too, so the result does not depend on the surface's initial state.
+     *
+     * @param g the target, of at least width() x height()
      */
     void paint(Graphics2D g);
 
-    /** The figure as an RGB raster of {@link #width()} x {@link #height()} pixels. */
+    /**
+     * The figure as an RGB raster of {@link #width()} x {@link #height()} pixels.
+     *
+     * @return a new image
+     */
     default BufferedImage toImage() {
         return toImage(1);
     }
@@ -41,6 +55,9 @@ public interface Figure {
     /**
      * The figure as an RGB raster scaled by {@code scale} (2 gives sharp pictures on high-density
      * screens): {@code round(scale * width) x round(scale * height)} pixels.
+     *
+     * @param scale the scale factor (positive)
+     * @return a new image
      */
     default BufferedImage toImage(double scale) {
         if (!(scale > 0 && scale <= 8)) {
@@ -66,12 +83,22 @@ public interface Figure {
         return img;
     }
 
-    /** Writes a PNG of {@link #width()} x {@link #height()} pixels, atomically (temp file + rename). */
+    /**
+     * Writes a PNG of {@link #width()} x {@link #height()} pixels, atomically (temp file + rename).
+     *
+     * @param file the target file
+     * @throws IOException if the file cannot be written
+     */
     default void writePng(Path file) throws IOException {
         FigureFiles.writePng(this, file, 1);
     }
 
-    /** Writes an SVG document whose width and height are {@link #width()} and {@link #height()}, atomically. */
+    /**
+     * Writes an SVG document whose width and height are {@link #width()} and {@link #height()}, atomically.
+     *
+     * @param file the target file
+     * @throws IOException if the file cannot be written
+     */
     default void writeSvg(Path file) throws IOException {
         FigureFiles.writeSvg(this, file);
     }
@@ -79,6 +106,8 @@ public interface Figure {
     /**
      * Writes the figure in the format named by the file's extension: {@code .png} or {@code .svg}.
      *
+     * @param file the target file, ending in .png or .svg
+     * @throws IOException if the file cannot be written
      * @throws IllegalArgumentException for any other extension
      */
     default void write(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.dde4j.plots;
 
 import de.erichseifert.vectorgraphics2d.Document;
+import io.github.dde4j.core.data.AtomicFiles;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
@@ -8,17 +9,12 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 
-/** PNG and SVG encoding with atomic writes: a reader never sees a half-written file. */
+/** PNG and SVG encoding with atomic writes ({@link AtomicFiles}): a reader never sees a half-written file. */
 final class FigureFiles {
 
     private FigureFiles() {
@@ -73,30 +69,8 @@ final class FigureFiles {
         return svg.substring(0, start) + fixed + svg.substring(end);
     }
 
+    /** Through core's one atomic writer (links followed, FIFOs streamed into, no half-written file). */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(bytes);
-            }
-            // createTempFile makes the file private (0600); a chart is meant to be read by others.
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the platform's default
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytes(file, bytes);
     }
 }

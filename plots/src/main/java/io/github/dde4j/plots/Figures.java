@@ -14,7 +14,12 @@ public final class Figures {
     private Figures() {
     }
 
-    /** Wraps any XChart chart (XYChart, CategoryChart, ...) at its own width and height. */
+    /**
+     * Wraps any XChart chart (XYChart, CategoryChart, ...) at its own width and height.
+     *
+     * @param chart an XChart chart
+     * @return the figure
+     */
     public static Figure of(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         Headless.ensure();
@@ -66,6 +71,11 @@ public final class Figures {
     /**
      * Figures in rows of {@code columns} cells, each cell as large as the largest figure, under an
      * optional title (null for none).
+     *
+     * @param title   the title above the grid (null for none)
+     * @param columns cells per row
+     * @param figures the cells, in reading order
+     * @return the figure
      */
     public static Figure grid(String title, int columns, List<? extends Figure> figures) {
         if (figures == null || figures.isEmpty()) {

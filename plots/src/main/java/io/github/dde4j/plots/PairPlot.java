@@ -75,7 +75,12 @@ public final class PairPlot implements Figure {
         return out;
     }
 
-    /** A builder for the given column names (d >= 2; their number fixes the dimension). */
+    /**
+     * A builder for the given column names (d >= 2; their number fixes the dimension).
+     *
+     * @param columnNames the names of the columns, in order
+     * @return a builder
+     */
     public static Builder builder(List<String> columnNames) {
         return new Builder(columnNames);
     }
@@ -265,12 +270,24 @@ public final class PairPlot implements Figure {
             this.columns = List.copyOf(columns);
         }
 
+        /**
+         * The figure's title.
+         *
+         * @param title the title (null for none)
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = Objects.requireNonNull(title, "title");
             return this;
         }
 
-        /** Adds a point set with one column per column name; the first set added is the reference. */
+        /**
+         * Adds a point set with one column per column name; the first set added is the reference.
+         *
+         * @param name   the legend name
+         * @param points the rows (one value per column)
+         * @return this builder
+         */
         public Builder series(String name, double[][] points) {
             Checks.requirePoints(points, columns.size(), "points of " + name);
             names.add(name);
@@ -278,12 +295,22 @@ public final class PairPlot implements Figure {
             return this;
         }
 
-        /** The side of one cell in pixels (default: about 900 / d, between 150 and 240). */
+        /**
+         * The side of one cell in pixels (default: about 900 / d, between 150 and 240).
+         *
+         * @param pixels the side of one cell
+         * @return this builder
+         */
         public Builder cellSize(int pixels) {
             this.cell = Checks.requireAtLeast(pixels, 80, "cellSize");
             return this;
         }
 
+        /**
+         * Lays out the cells and returns the figure.
+         *
+         * @return the figure
+         */
         public PairPlot build() {
             if (sets.isEmpty()) {
                 throw new IllegalStateException("a pair plot needs at least one series");

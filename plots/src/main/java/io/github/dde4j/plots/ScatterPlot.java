@@ -23,6 +23,11 @@ public final class ScatterPlot {
     private ScatterPlot() {
     }
 
+    /**
+     * A builder for a scatter plot.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -43,19 +48,37 @@ public final class ScatterPlot {
         private Builder() {
         }
 
+        /**
+         * The figure's title.
+         *
+         * @param title the title (null for none)
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
         }
 
-        /** Axis labels with units. */
+        /**
+         * Axis labels with units.
+         *
+         * @param xLabel the x axis label
+         * @param yLabel the y axis label
+         * @return this builder
+         */
         public Builder axisLabels(String xLabel, String yLabel) {
             this.xLabel = xLabel;
             this.yLabel = yLabel;
             return this;
         }
 
-        /** The columns shown on the x and y axes (default 0 and 1). */
+        /**
+         * The columns shown on the x and y axes (default 0 and 1).
+         *
+         * @param cx the column on the x axis
+         * @param cy the column on the y axis
+         * @return this builder
+         */
         public Builder columns(int cx, int cy) {
             if (cx < 0 || cy < 0) {
                 throw new IllegalArgumentException("columns must be >= 0, got " + cx + ", " + cy);
@@ -65,13 +88,24 @@ public final class ScatterPlot {
             return this;
         }
 
-        /** Fixes the axis ranges (default: fitted to the points). */
+        /**
+         * Fixes the axis ranges (default: fitted to the points).
+         *
+         * @param box the region shown
+         * @return this builder
+         */
         public Builder box(Box box) {
             this.box = box;
             return this;
         }
 
-        /** Adds a point set; its rows need at least max(cx, cy) + 1 columns. */
+        /**
+         * Adds a point set; its rows need at least max(cx, cy) + 1 columns.
+         *
+         * @param name   the legend name
+         * @param points the rows
+         * @return this builder
+         */
         public Builder series(String name, double[][] points) {
             Checks.requirePoints(points, -1, "points of " + name);
             names.add(name);
@@ -79,12 +113,24 @@ public final class ScatterPlot {
             return this;
         }
 
+        /**
+         * Figure size in pixels.
+         *
+         * @param width  width in pixels
+         * @param height height in pixels
+         * @return this builder
+         */
         public Builder size(int width, int height) {
             this.width = Checks.requireAtLeast(width, 150, "width");
             this.height = Checks.requireAtLeast(height, 120, "height");
             return this;
         }
 
+        /**
+         * Builds the figure.
+         *
+         * @return the figure
+         */
         public Figure build() {
             if (sets.isEmpty()) {
                 throw new IllegalStateException("a scatter plot needs at least one series");

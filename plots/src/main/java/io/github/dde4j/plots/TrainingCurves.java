@@ -34,7 +34,12 @@ public final class TrainingCurves {
     private TrainingCurves() {
     }
 
-    /** The curves of everything {@code history} recorded, in a grid of 480 x 300 panels. */
+    /**
+     * The curves of everything {@code history} recorded, in a grid of 480 x 300 panels.
+     *
+     * @param history the recorded events
+     * @return the figure
+     */
     public static Figure of(TrainingHistory history) {
         return of(history.events(), "Training curves", 480, 300);
     }
@@ -42,6 +47,11 @@ public final class TrainingCurves {
     /**
      * The curves of {@code events} in panels of {@code panelWidth x panelHeight} pixels, two per row.
      *
+     * @param events      the events, in order
+     * @param title       the title (null for none)
+     * @param panelWidth  width of one panel in pixels
+     * @param panelHeight height of one panel in pixels
+     * @return the figure
      * @throws IllegalArgumentException if there are no step or evaluation events
      */
     public static Figure of(List<TrainingEvent> events, String title, int panelWidth, int panelHeight) {

@@ -5,21 +5,41 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes files so that readers see either the old content or the complete new content, never a
- * partial file: data go to a temporary file in the target's directory, which is forced to disk
- * and then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE} (same directory,
- * so same file system). On any failure the temporary file is deleted and the target is untouched.
+ * The one way dde4j writes files: readers see either the old content or the complete new content,
+ * never a partial file. Data go to a hidden temporary file in the target's directory, which is
+ * forced to disk and then renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}
+ * (same directory, so same file system). On any failure the temporary file is deleted and the
+ * target is untouched; a JVM shutdown (Ctrl-C, SIGTERM) while writing deletes it too, so only
+ * SIGKILL can leave a {@code .NAME.*.tmp} behind, never a half-written target.
+ *
+ * <p>What is at the target path is respected, as a shell redirect would:
+ * <ul>
+ *   <li>a symbolic link is followed (to any depth) and the file it points to is replaced
+ *       atomically; the link stays a link;</li>
+ *   <li>a FIFO, device or socket is not a file that could be replaced: the data are streamed
+ *       into it directly (no temporary file, no rename, so no atomicity there);</li>
+ *   <li>a directory is refused.</li>
+ * </ul>
+ * {@link #requireWritableTarget} and {@link #requireNotSameFile} check a target before a job does
+ * any work; {@link #checked(PrintStream, String)} turns the silent failures of a
+ * {@link PrintStream} (standard output closed, disk full) into exceptions.
  *
  * <pre>{@code
  * AtomicFiles.write(path, out -> manifest.writeTo(out));          // preferred
@@ -29,6 +49,23 @@ import java.nio.file.StandardOpenOption;
  * }</pre>
  */
 public final class AtomicFiles {
+
+    /** Symbolic links followed at most, as the kernel's ELOOP limit. */
+    private static final int MAX_LINKS = 40;
+
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort while the JVM goes down
+                }
+            }
+        }, "dde4j-temp-cleanup"));
+    }
 
     private AtomicFiles() {
     }
@@ -47,7 +84,7 @@ public final class AtomicFiles {
     public static void write(Path target, IoConsumer<? super OutputStream> body) throws IOException {
         AtomicOutputStream out = newOutputStream(target);
         try {
-            body.accept(out);
+            body.accept(new NonClosing(out));
         } catch (IOException | RuntimeException | Error e) {
             out.abort();
             throw e;
@@ -58,7 +95,7 @@ public final class AtomicFiles {
     /** Like {@link #write(Path, IoConsumer)} with a buffered character writer. */
     public static void writeText(Path target, Charset charset, IoConsumer<? super Writer> body) throws IOException {
         write(target, out -> {
-            Writer w = new OutputStreamWriter(new NonClosing(out), charset);
+            Writer w = new OutputStreamWriter(out, charset);
             body.accept(w);
             w.flush();
         });
@@ -75,19 +112,38 @@ public final class AtomicFiles {
     }
 
     /**
-     * A stream to a temporary file next to {@code target}. {@link AtomicOutputStream#close()}
-     * publishes it under the target name if nothing failed; {@link AtomicOutputStream#abort()}
-     * (call it when your own code fails) deletes it instead. Missing parent directories are created.
+     * A stream to a temporary file next to {@code target} (next to the file a link points to).
+     * {@link AtomicOutputStream#close()} publishes it under the target name if nothing failed;
+     * {@link AtomicOutputStream#abort()} (call it when your own code fails) deletes it instead.
+     * Missing parent directories are created. A FIFO or device at the target is written directly.
+     *
+     * @throws FileSystemException if the target is a directory or a loop of links
      */
     public static AtomicOutputStream newOutputStream(Path target) throws IOException {
         if (target == null) {
             throw new IllegalArgumentException("target is null");
         }
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
+        Path real = followLinks(target);
+        if (Files.isDirectory(real)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, expected a file name");
+        }
+        if (Files.exists(real) && !Files.isRegularFile(real)) {
+            // a FIFO, terminal or device: stream into it (opening a FIFO waits for its reader)
+            FileChannel ch = FileChannel.open(real, StandardOpenOption.WRITE);
+            return new AtomicOutputStream(real, null, ch);
+        }
+        Path dir = real.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        return new AtomicOutputStream(abs, tmp);
+        Path tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp");
+        PENDING.add(tmp);
+        try {
+            return new AtomicOutputStream(real, tmp,
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            PENDING.remove(tmp);
+            throw e;
+        }
     }
 
     /** A writer (charset given) with the same commit-on-close, {@code abort()} semantics. */
@@ -96,8 +152,98 @@ public final class AtomicFiles {
     }
 
     /**
+     * The path a write to {@code path} lands on: absolute, with symbolic links at the end of the
+     * path followed (a dangling link gives the missing file it points to, as a shell redirect
+     * creates it).
+     *
+     * @throws FileSystemException after {@value #MAX_LINKS} links (a loop)
+     */
+    public static Path followLinks(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        for (int i = 0; i < MAX_LINKS; i++) {
+            if (!Files.isSymbolicLink(p)) {
+                return p;
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+    }
+
+    /**
+     * Checks, before any work, that {@code target} can be written: its folder exists and it is not
+     * a folder itself. (The writing methods create missing folders; a command line refuses them,
+     * as a typing mistake is likelier than a wish for a new folder.)
+     *
+     * @throws NoSuchFileException if the folder is missing
+     * @throws FileSystemException if the target is a folder
+     */
+    public static void requireWritableTarget(Path target) throws IOException {
+        Path real = followLinks(target);
+        if (Files.isDirectory(real)) {
+            throw new FileSystemException(target.toString(), null, "is a folder, expected a file name");
+        }
+        Path dir = real.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
+        }
+    }
+
+    /**
+     * Refuses an output that is the same file as an input (by real path, through links and hard
+     * links), so that writing the output cannot destroy the input it is computed from.
+     *
+     * @throws FileSystemException naming both paths
+     */
+    public static void requireNotSameFile(Path output, Path input) throws IOException {
+        Path real = followLinks(output);
+        if (input != null && Files.exists(real) && Files.exists(input) && Files.isSameFile(real, input)) {
+            throw new FileSystemException(output.toString(), input.toString(), "is the input file; writing it would destroy the input: choose another output");
+        }
+    }
+
+    /**
+     * A stream over {@code stream} that throws where a {@link PrintStream} only records an error
+     * (standard output closed, a full disk, a closed pipe): every write is flushed through and
+     * {@link PrintStream#checkError()} asked. Closing flushes and leaves {@code stream} open.
+     *
+     * @param name what {@code stream} is, for the message (e.g. "standard output")
+     */
+    public static OutputStream checked(PrintStream stream, String name) {
+        return new FilterOutputStream(stream) {
+            @Override
+            public void write(int b) throws IOException {
+                stream.write(b);
+                check();
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                stream.write(b, off, len);
+                check();
+            }
+
+            @Override
+            public void flush() throws IOException {
+                check();
+            }
+
+            @Override
+            public void close() throws IOException {
+                check();
+            }
+
+            private void check() throws IOException {
+                if (stream.checkError()) {
+                    throw new IOException("cannot write to " + name + " (closed, or the disk is full)");
+                }
+            }
+        };
+    }
+
+    /**
      * An output stream to a temporary file that becomes the target on {@link #close()}. If a write
-     * failed, or {@link #abort()} was called, close deletes the temporary file instead.
+     * failed, or {@link #abort()} was called, close deletes the temporary file instead. (Into a
+     * FIFO or device the stream writes directly; there close only closes it.)
      */
     public static final class AtomicOutputStream extends FilterOutputStream {
         private final Path target;
@@ -106,20 +252,21 @@ public final class AtomicFiles {
         private boolean failed;
         private boolean closed;
 
-        private AtomicOutputStream(Path target, Path tmp) throws IOException {
-            this(target, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
-        }
-
         private AtomicOutputStream(Path target, Path tmp, FileChannel channel) {
-            super(new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16));
+            super(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             this.target = target;
             this.tmp = tmp;
             this.channel = channel;
         }
 
-        /** The final path. */
+        /** The final path (links followed). */
         public Path target() {
             return target;
+        }
+
+        /** The temporary file being written (null when writing straight into a FIFO or device). */
+        public Path tempFile() {
+            return tmp;
         }
 
         @Override
@@ -172,12 +319,14 @@ public final class AtomicFiles {
             try {
                 if (!failed) {
                     out.flush();
-                    channel.force(true);
+                    if (tmp != null) {
+                        channel.force(true);
+                    }
                 }
                 out.close();
             } catch (IOException | RuntimeException e) {
                 failed = true;
-                Files.deleteIfExists(tmp);
+                discard();
                 throw e;
             } finally {
                 if (channel.isOpen()) {
@@ -185,7 +334,10 @@ public final class AtomicFiles {
                 }
             }
             if (failed) {
-                Files.deleteIfExists(tmp);
+                discard();
+                return;
+            }
+            if (tmp == null) {
                 return;
             }
             try {
@@ -196,8 +348,16 @@ public final class AtomicFiles {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
+                discard();
                 throw e;
+            }
+            PENDING.remove(tmp);
+        }
+
+        private void discard() throws IOException {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+                PENDING.remove(tmp);
             }
         }
     }
@@ -208,7 +368,7 @@ public final class AtomicFiles {
      */
     private static void keepPermissions(Path tmp, Path target) {
         try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+            Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
                     ? Files.getPosixFilePermissions(target)
                     : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
             Files.setPosixFilePermissions(tmp, perms);
@@ -262,7 +422,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** Keeps a wrapping writer's close from committing the underlying atomic stream early. */
+    /** Keeps a body's or a wrapping writer's close from committing the atomic stream early. */
     private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);

@@ -88,6 +88,8 @@ public final class CsvReader {
     public DataTable read(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.toString());
+        } catch (CsvFormatException e) {
+            throw withBadTextLine(file, e);
         }
     }
 
@@ -111,6 +113,8 @@ public final class CsvReader {
     public List<String> stream(Path file, int chunkRows, RowSink sink) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return stream(r, file.toString(), chunkRows, sink);
+        } catch (CsvFormatException e) {
+            throw withBadTextLine(file, e);
         }
     }
 
@@ -144,6 +148,58 @@ public final class CsvReader {
                 throw new CsvFormatException(file.toString(), 0, 0, null, "file " + file + " is empty (no header row)");
             }
             return trimmed(fields);
+        } catch (CsvFormatException e) {
+            throw withBadTextLine(file, e);
+        }
+    }
+
+    /**
+     * A decoding error found through a buffered reader knows only the line the tokenizer had
+     * reached (the decoder works ahead in blocks); the file itself tells the line of the bad bytes.
+     */
+    private static CsvFormatException withBadTextLine(Path file, CsvFormatException e) throws IOException {
+        if (!(e.getCause() instanceof java.nio.charset.CharacterCodingException)) {
+            return e;
+        }
+        return notUtf8(file.toString(), firstBadUtf8Line(file), e.getCause());
+    }
+
+    private static CsvFormatException notUtf8(String source, long line, Throwable cause) {
+        CsvFormatException x = new CsvFormatException(source, 0, line, null, "file " + source + ", line " + line
+                + ": not valid UTF-8 text; the file must be UTF-8 (convert it, e.g. iconv -f latin1 -t utf-8)");
+        x.initCause(cause);
+        return x;
+    }
+
+    /** The line (from 1) holding the first byte sequence that is not UTF-8, streaming the file. */
+    static long firstBadUtf8Line(Path file) throws IOException {
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean eof = false;
+            while (true) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                eof = n < 0;
+                bytes.position(bytes.position() + Math.max(n, 0));
+                bytes.flip();
+                java.nio.charset.CoderResult r;
+                do {
+                    r = dec.decode(bytes, chars, eof);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        if (chars.get() == '\n') {
+                            line++;
+                        }
+                    }
+                    chars.clear();
+                } while (r.isOverflow());
+                if (r.isError() || eof) {
+                    return line;
+                }
+                bytes.compact();
+            }
         }
     }
 
@@ -174,7 +230,7 @@ public final class CsvReader {
             Integer prev = index.put(h, j);
             if (prev != null && (selected == null || selected.contains(h))) {
                 throw new CsvFormatException(source, 0, t.recordLine, h,
-                        "file " + source + ", header: column '" + h + "' appears twice (columns " + (prev + 1) + " and " + (j + 1) + ")");
+                        "file " + source + ", header: column '" + shorten(h) + "' appears twice (columns " + (prev + 1) + " and " + (j + 1) + ")");
             }
         }
         List<String> names = selected == null ? header : selected;
@@ -182,8 +238,9 @@ public final class CsvReader {
         for (int a = 0; a < cols.length; a++) {
             Integer j = index.get(names.get(a));
             if (j == null) {
-                throw new CsvFormatException(source, 0, 0, names.get(a), "file " + source + ": no column '" + names.get(a)
-                        + "'; available columns: " + String.join(", ", header));
+                throw new CsvFormatException(source, 0, 0, names.get(a), "file " + source + ": no column '" + shorten(names.get(a))
+                        + "'; available columns: " + String.join(", ", header.stream().limit(50).map(CsvReader::shorten).toList())
+                        + (header.size() > 50 ? ", ... (" + header.size() + " columns)" : ""));
             }
             cols[a] = j;
         }
@@ -228,6 +285,18 @@ public final class CsvReader {
         return out;
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern HEX_OR_SUFFIX =
+            java.util.regex.Pattern.compile("[+-]?(0[xX][0-9a-fA-F.]+([pP][+-]?\\d+)?[dDfF]?|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[dDfF])");
+    /** Longest cell echoed whole in a message. */
+    private static final int ECHO_CHARS = 40;
+
+    /** A cell for a message: at most {@value #ECHO_CHARS} characters, then how long it is. */
+    static String shorten(String cell) {
+        return cell.length() <= ECHO_CHARS ? cell : cell.substring(0, ECHO_CHARS) + "... (" + cell.length() + " characters)";
+    }
+
     /** Parses one finite decimal number; the message says which rule the text broke. */
     static double parseValue(String raw, String source, long row, long line, String column) {
         String s = raw.trim();
@@ -236,15 +305,12 @@ public final class CsvReader {
         if (s.isEmpty()) {
             problem = "is empty (missing value)";
         } else {
-            char last = s.charAt(s.length() - 1);
             // Double.parseDouble also accepts "NaN", "Infinity", "1d", "1f", "0x1p3": only plain
-            // decimals end in a digit or a point, so everything else is a non-number here.
-            if ((last >= '0' && last <= '9') || last == '.') {
-                try {
-                    v = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    problem = "is not a number";
-                }
+            // decimals ([+-]digits[.digits][e[+-]digits]) are numbers here, as in every CSV tool
+            if (DECIMAL.matcher(s).matches()) {
+                v = Double.parseDouble(s);
+            } else if (HEX_OR_SUFFIX.matcher(s).matches()) {
+                problem = "is not a plain decimal number (hexadecimal and type suffixes such as 0x1p3 or 3.6d are not accepted)";
             } else {
                 String l = s.toLowerCase(java.util.Locale.ROOT).replace("+", "").replace("-", "");
                 problem = l.equals("nan") ? "is NaN, not a finite number"
@@ -259,7 +325,7 @@ public final class CsvReader {
             return v;
         }
         throw new CsvFormatException(source, row, line, column, "file " + source + ", row " + row + " (line " + line
-                + "), column '" + column + "': value '" + raw + "' " + problem);
+                + "), column '" + column + "': value '" + shorten(raw) + "' " + problem);
     }
 
     /**
@@ -340,7 +406,11 @@ public final class CsvReader {
 
         private int read() throws IOException {
             if (pos == len) {
-                len = in.read(buf, 0, buf.length);
+                try {
+                    len = in.read(buf, 0, buf.length);
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw notUtf8(source, line, e); // the line is refined from the file when there is one
+                }
                 pos = 0;
                 if (len <= 0) {
                     len = 0;

@@ -72,6 +72,13 @@ public record Standardizer(double[] means, double[] scales, int[] constantColumn
         }
         for (int j = 0; j < d; j++) {
             m[j] /= n;
+            if (!Double.isFinite(m[j])) {
+                // the sum of values near 1e308 overflows: sum them divided by n instead
+                m[j] = 0;
+                for (double[] row : data) {
+                    m[j] += row[j] / n;
+                }
+            }
         }
         // two passes: the centred sum of squares does not cancel catastrophically
         double[] ss = new double[d];
@@ -90,6 +97,10 @@ public record Standardizer(double[] means, double[] scales, int[] constantColumn
                 s[j] = 1.0;
             } else {
                 s[j] = Math.sqrt(ss[j] / n);
+                if (!Double.isFinite(s[j]) || !Double.isFinite(m[j])) {
+                    throw new IllegalArgumentException("column " + j + ": values from " + lo[j] + " to " + hi[j]
+                            + " overflow the standardisation (their spread squared exceeds the largest double); rescale the column");
+                }
                 if (!(s[j] > 0)) {
                     // values differ but below double resolution of their spread: leave unscaled
                     constant.add(j);

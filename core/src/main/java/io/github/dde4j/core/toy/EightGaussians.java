@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Eight Gaussians: an equal-weight mixture of N(c_k, s^2 I) with centres on a circle,
  * c_k = R (cos(k pi/4), sin(k pi/4)), k = 0..7. The defaults R = 2, s = 0.2 match the PyTorch
- * reference ({@code shared/bench/torch_dde.py}). Density and smoothed density are exact
+ * reference (docs/method.md, "Toy problems"). Density and smoothed density are exact
  * Gaussian mixtures: p * N(0, sigma^2 I) has component variance s^2 + sigma^2.
  */
 public final class EightGaussians implements Toy {

@@ -83,14 +83,38 @@ class CsvReaderTest {
     }
 
     @Test
-    void nanInfinityMissingAndJavaOnlyLiteralsAreRejected() {
+    void nanInfinityMissingAndJavaOnlyLiteralsAreRejected() throws IOException {
         assertTrue(fails("a\n1\nNaN\n").getMessage().contains("row 2 (line 3), column 'a': value 'NaN' is NaN"));
         assertTrue(fails("a\n-Infinity\n").getMessage().contains("value '-Infinity' is infinite"));
         assertTrue(fails("a\ninf\n").getMessage().contains("value 'inf' is infinite"));
         assertTrue(fails("a\n1e999\n").getMessage().contains("value '1e999' overflows"));
         assertTrue(fails("a,b\n1,\n").getMessage().contains("column 'b': value '' is empty (missing value)"));
-        assertTrue(fails("a\n1d\n").getMessage().contains("value '1d' is not a number"));
+        assertTrue(fails("a\n1d\n").getMessage().contains("value '1d' is not a plain decimal number"));
         assertTrue(fails("a\nNA\n").getMessage().contains("value 'NA' is not a number"));
+        // one syntax, plain decimals: Java's hexadecimal floats and type suffixes are refused alike
+        for (String javaOnly : new String[] {"0x1p3", "0X10", "3.6d", "2f", "1e5D", "-0x1.8p1"}) {
+            assertTrue(fails("a\n" + javaOnly + "\n").getMessage().contains("hexadecimal and type suffixes"), javaOnly);
+        }
+        assertArrayEquals(new double[] {1.0, 0.5, -2.5e-3, 10.0}, read("a\n1.\n.5\n-2.5E-3\n+1e1\n").column(0));
+    }
+
+    @Test
+    void longCellsAreEchoedShortened() {
+        String huge = "x".repeat(1_000_000);
+        String msg = fails("a\n" + huge + "\n").getMessage();
+        assertTrue(msg.contains("'" + "x".repeat(40) + "... (1000000 characters)'"), msg);
+        assertTrue(msg.length() < 300, "message of " + msg.length() + " characters");
+        assertTrue(fails(huge + "," + huge + "\n1,2\n").getMessage().length() < 300);
+        assertTrue(fails("a,b\n1,2\n", huge).getMessage().length() < 300);
+    }
+
+    @Test
+    void latin1FileNamesFileAndLineAndAsksForUtf8(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "city,x\nBern,1\nZ\u00fcrich,2\n".getBytes(StandardCharsets.ISO_8859_1));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvReader.create().columns("x").read(f));
+        assertEquals("file " + f + ", line 3: not valid UTF-8 text; the file must be UTF-8 (convert it, e.g. iconv -f latin1 -t utf-8)",
+                e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.github.dde4j.core.TestData.assertClose;
 import static io.github.dde4j.core.TestData.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dde4j.core.Density;
@@ -90,6 +91,13 @@ class StandardizerTest {
     void rejectsBadInput() {
         assertMessage(() -> Standardizer.fit(new double[][] {{1, 2}, {Double.NaN, 3}}), "row 1, column 0");
         assertMessage(() -> Standardizer.fit(new double[0][]), "empty");
+        // a spread whose square exceeds the largest double: refused, not an infinite scale
+        assertMessage(() -> Standardizer.fit(new double[][] {{0, 1}, {0, 1e200}, {1, -1e200}}), "column 1: values from -1.0E200 to 1.0E200 overflow");
+        assertMessage(() -> Standardizer.fit(new double[][] {{1e308}, {1.7e308}}), "column 0: values from 1.0E308 to 1.7E308 overflow");
+        // a constant column of huge values is fine: its sum overflows, its mean does not
+        Standardizer big = Standardizer.fit(new double[][] {{1.7e308, 0}, {1.7e308, 1}});
+        assertEquals(1.7e308, big.means()[0]);
+        assertTrue(Double.isFinite(big.scales()[1]));
         Standardizer s = Standardizer.fit(new double[][] {{1, 2}, {2, 3}});
         assertMessage(() -> s.transform(new double[][] {{1, 2, 3}}), "dimension 3, expected 2");
         assertMessage(() -> s.inverse(new double[] {Double.POSITIVE_INFINITY, 0}), "column 0");

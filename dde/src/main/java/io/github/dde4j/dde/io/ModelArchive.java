@@ -58,7 +58,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * front and fails with a {@link ModelFormatException} naming the file and the problem: not a zip
  * or truncated, no manifest, manifest not JSON or not a dde4j manifest, another format, a format
  * version this reader does not know (newer files: "upgrade dde4j"), the wrong model type, an
- * array listed but missing, of the wrong size, or whose SHA-256 does not match.
+ * array listed but missing, of the wrong size, or whose SHA-256 does not match, an array larger
+ * than {@link #maxArrayBytes()} (checked on the declared sizes, before reading), and a
+ * floating-point array holding NaN or an infinity.
  *
  * <p>Format versions: 1 (this one). A reader accepts every version from 1 up to
  * {@link #FORMAT_VERSION} and switches on it; a change of layout increments it.
@@ -77,6 +79,17 @@ public final class ModelArchive {
 
     /** The largest manifest accepted (16 MiB); configs are small and arrays live outside it. */
     static final int MAX_MANIFEST_BYTES = 16 << 20;
+    /**
+     * Largest array entry read, in bytes: 64 MiB (8 million float64 values; the default DDE has
+     * about 35 thousand), lowered to a quarter of the heap. A manifest may declare any size and a
+     * small zip may inflate to gigabytes; the declared size is checked against this before anything
+     * is read. The system property {@code dde4j.maxArrayBytes} changes it; trainers should refuse
+     * networks whose files it would refuse.
+     */
+    public static long maxArrayBytes() {
+        long limit = Long.getLong("dde4j.maxArrayBytes", 64L << 20);
+        return Math.min(limit, Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 4));
+    }
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -466,13 +479,19 @@ public final class ModelArchive {
             } catch (ArithmeticException e) {
                 throw new ModelFormatException(file, "array '" + name + "' has an impossible shape " + sn);
             }
-            if (expectedBytes > Integer.MAX_VALUE - 8) {
-                throw new ModelFormatException(file, "array '" + name + "' is too large (" + expectedBytes + " bytes)");
+            if (expectedBytes > maxArrayBytes()) {
+                throw new ModelFormatException(file, "array '" + name + "' declares " + expectedBytes + " bytes, more than the "
+                        + maxArrayBytes() + " an array may have (-Ddde4j.maxArrayBytes, and at most a quarter of the Java heap)");
             }
             ZipEntry ze = zip.getEntry(entry.entryName());
             if (ze == null) {
                 throw new ModelFormatException(file, "array '" + name + "' is listed in the manifest but its entry "
                         + entry.entryName() + " is missing");
+            }
+            if (ze.getSize() >= 0 && ze.getSize() != expectedBytes) {
+                // the zip's own record of the entry's size, checked before inflating anything
+                throw new ModelFormatException(file, "array '" + name + "' has " + ze.getSize() + " bytes, expected "
+                        + expectedBytes + " for " + dtype + Arrays.toString(shape) + " (by the zip's record of its size)");
             }
             byte[] bytes;
             try (InputStream in = zip.getInputStream(ze)) {
@@ -489,10 +508,27 @@ public final class ModelArchive {
                 throw new ModelFormatException(file, "array '" + name + "' is corrupted: SHA-256 " + actual
                         + " does not match the manifest's " + sha);
             }
+            requireFinite(file, name, dtype, bytes);
             entries.put(name, entry);
             data.put(name, bytes);
         }
         return new ModelArchive(version, type, libVersion, created, config, prov, entries, data);
+    }
+
+    /** Floating-point arrays are model parameters: a NaN or infinity would silently poison every result. */
+    private static void requireFinite(Path file, String name, String dtype, byte[] bytes) throws ModelFormatException {
+        if (!"float64".equals(dtype) && !"float32".equals(dtype)) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int size = ArrayEntry.elementSize(dtype);
+        for (int i = 0; i < bytes.length / size; i++) {
+            double v = size == 8 ? b.getDouble(8 * i) : b.getFloat(4 * i);
+            if (!Double.isFinite(v)) {
+                throw new ModelFormatException(file, "array '" + name + "' holds " + v + " at element " + i
+                        + ": a model's parameters must be finite (the model is damaged or its training diverged)");
+            }
+        }
     }
 
     private static String text(Path file, JsonNode node, String field) throws ModelFormatException {

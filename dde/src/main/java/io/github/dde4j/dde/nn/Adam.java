@@ -13,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * One instance follows one fixed list of parameter tensors, given as a {@link ScalarMlp}
  * (fast path), as ND4J arrays, or as {@code double[]}s; its moments are created on the
- * first step. Mutable, single-threaded. {@link #state()} / {@link #restore(State)} save and
+ * first step. Mutable, single-threaded. {@link #state()} / {@link #restore(State, ScalarMlp)} save and
  * restore everything needed to continue bit for bit.
  */
 public final class Adam {

@@ -10,7 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Estimates log Z = log integral exp f(x) dx in any dimension by importance sampling
- * (METHOD.md section 2):
+ * (docs/method.md, "Normalisation"):
  * <pre>
  *   y_i ~ q,   log w_i = f(y_i) - log q(y_i),   log Z^ = log mean_i w_i = logsumexp_i log w_i - log n
  *   se(log Z^) = sd(w) / (sqrt(n) mean(w))            (delta method, unbiased variance)

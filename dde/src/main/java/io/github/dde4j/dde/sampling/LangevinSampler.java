@@ -1,6 +1,7 @@
 package io.github.dde4j.dde.sampling;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.Sampler;
 import io.github.dde4j.core.data.RowSink;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * (Annealed, optionally Metropolis-adjusted) Langevin dynamics on a batch score function
- * (METHOD.md section 4). Each output point is the final state of its own chain:
+ * (docs/method.md, "Langevin sampling"). Each output point is the final state of its own chain:
  * <pre>
  *   x_0 ~ initial
  *   for each level i (one level for plain Langevin), stepsPerLevel times:
@@ -25,11 +26,21 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Chains run in batches of {@code settings.batchSize()}: one score call per step per batch,
  * memory O(batchSize * d), any number of samples streamed to a {@link RowSink}. All randomness
  * comes from the caller's generator, consumed in a fixed order (initial points of a batch, then
- * per step the normals of all chains, then the acceptance uniforms), so a seed fixes the output.
+ * per step the normals of all chains, then one acceptance uniform per chain, drawn whether or
+ * not it is needed, so that how many numbers a step uses never depends on computed values).
+ *
+ * <p><b>Reproducible streams.</b> {@link #stream(LangevinTarget, long, Sampler, LangevinSettings,
+ * long, RowSink)} runs the chains in blocks of {@link #BLOCK}; block b of seed s draws from its
+ * own generator {@code RandomSources.stream(s, b)}. The rows for a seed then depend neither on
+ * the batch size nor on the number of threads the target's arithmetic uses, only on the target's
+ * values: a chain's accept or reject step cannot shift the random numbers of later chains.
  *
  * <p>Stateless; all methods are static.
  */
 public final class LangevinSampler {
+
+    /** Chains per random stream block of {@link #stream(LangevinTarget, long, Sampler, LangevinSettings, long, RowSink)}. */
+    public static final int BLOCK = 1024;
 
     private LangevinSampler() {
     }
@@ -82,6 +93,52 @@ public final class LangevinSampler {
     public static LangevinStats stream(LangevinTarget target, long n, Sampler initial, LangevinSettings settings,
                                        UniformRandomProvider rng, RowSink sink) {
         check(target, settings, rng);
+        checkStream(target, n, initial, sink);
+        long[] counters = new long[3]; // score rows, proposals, acceptances
+        for (long done = 0; done < n; ) {
+            int b = (int) Math.min(settings.batchSize(), n - done);
+            done = runAndDeliver(target, b, initial, settings, rng, counters, sink, done);
+        }
+        return stats(n, settings, counters);
+    }
+
+    /**
+     * Streams the final states of {@code n} chains to {@code sink} in blocks of {@link #BLOCK}
+     * chains, block b drawing all its randomness (initial points, steps) from
+     * {@code RandomSources.stream(seed, b)}; {@code settings.batchSize()} is not used. So the
+     * rows for a seed do not depend on how they are batched or on thread counts, and the rows of
+     * the whole blocks of a run are the first rows of every longer run.
+     *
+     * @throws UncheckedIOException if the sink throws an IOException
+     */
+    public static LangevinStats stream(LangevinTarget target, long n, Sampler initial, LangevinSettings settings,
+                                       long seed, RowSink sink) {
+        check(target, settings, RandomSources.seeded(seed));
+        checkStream(target, n, initial, sink);
+        long[] counters = new long[3];
+        long block = 0;
+        for (long done = 0; done < n; block++) {
+            int b = (int) Math.min(BLOCK, n - done);
+            done = runAndDeliver(target, b, initial, settings, RandomSources.stream(seed, block), counters, sink, done);
+        }
+        return stats(n, settings, counters);
+    }
+
+    /** Runs {@code b} chains from draws of {@code initial}, hands them to the sink, returns {@code done + b}. */
+    private static long runAndDeliver(LangevinTarget target, int b, Sampler initial, LangevinSettings settings,
+                                      UniformRandomProvider rng, long[] counters, RowSink sink, long done) {
+        double[][] x = initial.sample(b, rng);
+        Checks.requirePoints(x, target.dimension(), "initial points");
+        runBatch(target, x, settings, rng, counters);
+        try {
+            sink.accept(x, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Langevin sample sink failed after " + done + " rows", e);
+        }
+        return done + b;
+    }
+
+    private static void checkStream(LangevinTarget target, long n, Sampler initial, RowSink sink) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
@@ -91,19 +148,9 @@ public final class LangevinSampler {
         if (sink == null) {
             throw new IllegalArgumentException("sink is null");
         }
-        long[] counters = new long[3]; // score rows, proposals, acceptances
-        for (long done = 0; done < n; ) {
-            int b = (int) Math.min(settings.batchSize(), n - done);
-            double[][] x = initial.sample(b, rng);
-            Checks.requirePoints(x, target.dimension(), "initial points");
-            runBatch(target, x, settings, rng, counters);
-            try {
-                sink.accept(x, b);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Langevin sample sink failed after " + done + " rows", e);
-            }
-            done += b;
-        }
+    }
+
+    private static LangevinStats stats(long n, LangevinSettings settings, long[] counters) {
         long steps = (long) settings.levels() * settings.stepsPerLevel();
         double acc = settings.metropolis() && counters[1] > 0 ? (double) counters[2] / counters[1] : Double.NaN;
         return new LangevinStats(n, steps, counters[0], acc);
@@ -170,8 +217,10 @@ public final class LangevinSampler {
                         bwd += r * r;
                     }
                     double a = logpy[i] - logp[i] - bwd / (2 * eps) + 0.5 * fwd;
-                    // NaN (e.g. -inf minus -inf) and a non-finite proposal are rejections
-                    boolean accept = a >= 0 || Math.log(rng.nextDouble()) < a;
+                    // NaN (e.g. -inf minus -inf) and a non-finite proposal are rejections; the uniform is
+                    // drawn for every chain, so the stream's position never depends on computed values
+                    double u = rng.nextDouble();
+                    boolean accept = a >= 0 || Math.log(u) < a;
                     if (accept && !Double.isNaN(a) && logpy[i] != Double.POSITIVE_INFINITY) {
                         x[i] = yi;
                         s[i] = syi;

@@ -108,8 +108,9 @@ class ModelArchiveTest {
 
     @Test
     void roundTripIsBitExactForFloat32AndFloat64() throws IOException {
-        float[] f32 = {Float.MIN_VALUE, -0.0f, Float.MAX_VALUE, Float.intBitsToFloat(0x7fc00123), 1e-40f, (float) Math.PI};
-        double[] f64 = {Double.MIN_VALUE, -0.0, Double.MAX_VALUE, Double.longBitsToDouble(0x7ff8000000000123L), Math.E, 1e-310};
+        // extremes and subnormals (NaN and infinities are refused at read: nonFiniteParametersAreRefused)
+        float[] f32 = {Float.MIN_VALUE, -0.0f, Float.MAX_VALUE, -Float.MAX_VALUE, 1e-40f, (float) Math.PI};
+        double[] f64 = {Double.MIN_VALUE, -0.0, Double.MAX_VALUE, -Double.MIN_NORMAL, Math.E, 1e-310};
         INDArray nd32 = Nd4j.rand(DataType.FLOAT, 3, 5);
         INDArray nd64 = Nd4j.rand(DataType.DOUBLE, 4, 2).muli(1e-3).addi(1.0 / 3);
         // a non-contiguous view: stored in C order of what the caller sees
@@ -301,6 +302,23 @@ class ModelArchiveTest {
         assertFormatError(withManifest("bad-name.zip", m -> ((ObjectNode) m.get("arrays").get(0)).put("name", "../../etc/passwd")),
                 "dde", "invalid array name");
         assertThrows(IllegalArgumentException.class, () -> ModelArchive.read(good()).doubles("nope"));
+    }
+
+    @Test
+    void hugeDeclaredArraysAreRefusedBeforeReading() throws IOException {
+        // a manifest may declare any shape: 800 MB is refused on the declaration, nothing is inflated
+        assertFormatError(withManifest("huge.zip", m -> ((ObjectNode) m.get("arrays").get(0)).putArray("shape").add(100_000_000)),
+                "dde", "array 'w'", "declares 800000000 bytes", "dde4j.maxArrayBytes");
+    }
+
+    @Test
+    void nonFiniteParametersAreRefused() throws IOException {
+        Path f = dir.resolve("nan.dde4j");
+        ModelArchive.builder("dde").doubles("w", new double[] {1, Double.NaN, 3}, 3).write(f);
+        assertFormatError(f, "dde", "array 'w'", "NaN at element 1", "finite");
+        Path g = dir.resolve("inf.dde4j");
+        ModelArchive.builder("dde").floats("v", new float[] {Float.NEGATIVE_INFINITY}, 1).write(g);
+        assertFormatError(g, "dde", "array 'v'", "-Infinity at element 0");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.dde4j.dde.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,6 +153,40 @@ class LangevinSamplerTest {
                 RandomSources.seeded(4));
         double plainRight = Arrays.stream(plain).filter(r -> r[0] > 0).count() / (double) n;
         assertTrue(Math.abs(plainRight - 0.2) > 0.1, "plain Langevin should keep the start's 50/50 split: " + plainRight);
+    }
+
+    @Test
+    void seededBlocksMakeRowsIndependentOfBatching() {
+        MultivariateGaussian target = MultivariateGaussian.of(MU, SIGMA);
+        MultivariateGaussian start = MultivariateGaussian.standard(2);
+        int n = 2 * LangevinSampler.BLOCK + 100;
+        List<double[]> a = streamed(target, start, LangevinSettings.mala(0.05, 10).withBatchSize(7), n);
+        List<double[]> b = streamed(target, start, LangevinSettings.mala(0.05, 10).withBatchSize(500), n);
+        // whole blocks are a prefix: the chains of a block depend on how many it runs
+        List<double[]> prefix = streamed(target, start, LangevinSettings.mala(0.05, 10), LangevinSampler.BLOCK);
+        assertEquals(n, a.size());
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(a.get(i), b.get(i), "row " + i);
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            assertArrayEquals(a.get(i), prefix.get(i), "row " + i);
+        }
+        // another seed, other rows
+        List<double[]> other = new ArrayList<>();
+        LangevinSampler.stream(LangevinTarget.of(target), 10, start, LangevinSettings.mala(0.05, 10), 6L,
+                (rows, count) -> other.add(rows[0].clone()));
+        assertFalse(Arrays.equals(a.get(0), other.get(0)));
+    }
+
+    private static List<double[]> streamed(MultivariateGaussian target, MultivariateGaussian start, LangevinSettings s, int n) {
+        List<double[]> out = new ArrayList<>();
+        LangevinSampler.stream(LangevinTarget.of(target), n, start, s, 5L, (rows, count) -> {
+            assertTrue(count <= LangevinSampler.BLOCK);
+            for (int i = 0; i < count; i++) {
+                out.add(rows[i].clone());
+            }
+        });
+        return out;
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A differentiable map g_phi: R^k -> R^d from a latent z ~ N(0, I_k) to a sample y = g_phi(z).
  *
- * <p>The generator step of METHOD.md section 3 needs only first-order gradients: given the
+ * <p>The generator step (docs/method.md, "The generator loop") needs only first-order gradients: given the
  * external error e_i = dL/dy_i for a batch, {@link Pass#backward(INDArray)} returns
  * dL/dphi = sum_i (dy_i/dphi)^T e_i. Any architecture that can do this can be plugged into
  * {@code GeneratorTrainer}: implement this interface, flatten the parameters into one row

@@ -435,7 +435,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         }
 
         /**
-         * out[i * d + j] = g(z_i)_j for i < rows, z row-major {@code rows x k} (FLOAT network).
+         * {@code out[i * d + j] = g(z_i)_j} for {@code i < rows}, z row-major {@code rows x k} (FLOAT network).
          */
         public void forward(float[] z, int rows, float[] out) {
             check(dtype == DataType.FLOAT, z.length, out.length, rows);
@@ -443,7 +443,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         }
 
         /**
-         * out[i * d + j] = g(z_i)_j for i < rows, z row-major {@code rows x k} (DOUBLE network).
+         * {@code out[i * d + j] = g(z_i)_j} for {@code i < rows}, z row-major {@code rows x k} (DOUBLE network).
          */
         public void forward(double[] z, int rows, double[] out) {
             check(dtype == DataType.DOUBLE, z.length, out.length, rows);

@@ -1,4 +1,4 @@
-package io.github.dde4j.dde.bench;
+package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.toy.EightGaussians;
@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Speed of DDE training and inference, set up like {@code shared/bench/torch_dde.py} so that the
- * two can be compared side by side: MLP d -> width (x depth, softplus) -> 1, the paper's
- * denoising loss mean ||grad f(x + eta) + eta / sigma^2||^2 at sigma 0.1 (with its second
+ * Speed of DDE training and inference, set up like the PyTorch reference that
+ * {@code benchmarks/dde-side-by-side.sh} runs beside it, so that the two compare one to one:
+ * MLP d -> width (x depth, softplus) -> 1, the paper's denoising loss mean ||grad f(x + eta) + eta / sigma^2||^2 at sigma 0.1 (with its second
  * backward pass), Adam 1e-3, data from eight Gaussians (d = 2) or a standard normal (d > 2).
  * A timed block is {@code steps} optimiser steps through the real trainer ({@link DdeTraining});
  * the result is the median over {@code repeats} blocks after a warm-up. Inference is the
@@ -30,8 +30,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   DdeBenchmark.Result r = DdeBenchmark.run(DdeBenchmark.Settings.of(64, 256));
  *   System.out.println(r.toJson());
  *   // command line (what `dde4j bench dde` calls):
- *   java -cp ... io.github.dde4j.dde.bench.DdeBenchmark --width 64 --batch 256 --json
- *   java -cp ... io.github.dde4j.dde.bench.DdeBenchmark --grid        (the 2 x 2 table)
+ *   java -cp ... io.github.dde4j.benchmarks.DdeBenchmark --width 64 --batch 256 --json
+ *   java -cp ... io.github.dde4j.benchmarks.DdeBenchmark --grid        (the 2 x 2 table)
  * </pre>
  */
 public final class DdeBenchmark {
@@ -54,6 +54,19 @@ public final class DdeBenchmark {
      */
     public record Settings(int dim, int width, int depth, int batch, Precision precision, int threads, int warmupSteps,
                            int steps, int repeats) {
+        /**
+         * Validates the settings.
+         *
+         * @param dim         input dimension d
+         * @param width       hidden width
+         * @param depth       hidden layers
+         * @param batch       points per step
+         * @param precision   float32 or float64
+         * @param threads     ND4J/BLAS threads
+         * @param warmupSteps untimed steps first
+         * @param steps       steps per timed block
+         * @param repeats     timed blocks
+         */
         public Settings {
             if (dim < 1 || width < 1 || depth < 1 || batch < 1 || threads < 1 || warmupSteps < 0 || steps < 1
                     || repeats < 1 || precision == null) {
@@ -63,25 +76,37 @@ public final class DdeBenchmark {
             }
         }
 
-        /** d = 2, 2 hidden layers, float32, 2 threads, 30 warm-up steps, 5 blocks of 100 steps. */
+        /**
+         * d = 2, 2 hidden layers, float32, 2 threads, 30 warm-up steps, 5 blocks of 100 steps.
+         *
+         * @param width hidden width
+         * @param batch points per step
+         * @return the settings
+         */
         public static Settings of(int width, int batch) {
             return new Settings(2, width, 2, batch, Precision.FLOAT32, 2, 30, 100, 5);
         }
 
+        /**
+         * These settings with other step counts.
+         *
+         * @param warmup   untimed steps first
+         * @param perBlock steps per timed block
+         * @param blocks   timed blocks
+         * @return these settings with other step counts
+         */
         public Settings withSteps(int warmup, int perBlock, int blocks) {
             return new Settings(dim, width, depth, batch, precision, threads, warmup, perBlock, blocks);
         }
 
+        /**
+         * These settings with another thread count.
+         *
+         * @param n ND4J/BLAS threads
+         * @return these settings with another thread count
+         */
         public Settings withThreads(int n) {
             return new Settings(dim, width, depth, batch, precision, n, warmupSteps, steps, repeats);
-        }
-
-        public Settings withDim(int d) {
-            return new Settings(d, width, depth, batch, precision, threads, warmupSteps, steps, repeats);
-        }
-
-        public Settings withPrecision(Precision p) {
-            return new Settings(dim, width, depth, batch, p, threads, warmupSteps, steps, repeats);
         }
     }
 
@@ -97,7 +122,11 @@ public final class DdeBenchmark {
     public record Result(Settings settings, double msPerStep, double msPerStepMin, double msPerStepMax,
                          double inferencePointsPerSecond) {
 
-        /** One JSON line, with the same keys as torch_dde.py where they mean the same. */
+        /**
+         * One JSON line, with the same keys as the PyTorch reference where they mean the same.
+         *
+         * @return the line, without a line break
+         */
         public String toJson() {
             Settings s = settings;
             return String.format(Locale.ROOT, "{\"peer\": \"dde4j-%s\", \"dim\": %d, \"width\": %d, \"depth\": %d,"
@@ -110,12 +139,17 @@ public final class DdeBenchmark {
         }
     }
 
-    /** Runs one measurement. */
+    /**
+     * Runs one measurement.
+     *
+     * @param s what to measure
+     * @return the figures
+     */
     public static Result run(Settings s) {
         Nd4jRuntime.ensureInitialized();
         Nd4jRuntime.setThreads(s.threads());
         UniformRandomProvider rng = RandomSources.seeded(0);
-        double[][] data = s.dim() == 2 ? EightGaussians.standard().sample(100_000, rng) : gaussian(100_000, s.dim(), rng);
+        double[][] data = s.dim() == 2 ? EightGaussians.standard().sample(100_000, rng) : BenchData.standardNormal(rng, 100_000, s.dim());
         long total = (long) s.warmupSteps() + (long) s.steps() * s.repeats();
         DdeConfig cfg = DdeConfig.builder().hidden(s.depth(), s.width()).activation(Activation.SOFTPLUS)
                 .objective(Objective.DENOISING).sigma(0.1).batchSize(s.batch()).steps(total).learningRate(1e-3)
@@ -148,7 +182,12 @@ public final class DdeBenchmark {
         return new Result(s, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], pps);
     }
 
-    /** The grid: width {64, 256} x batch {256, 1024}, other settings as {@code base}. */
+    /**
+     * The issue's grid: width {64, 256} x batch {256, 1024}, other settings as {@code base}.
+     *
+     * @param base the settings other than width and batch
+     * @return one result per (width, batch), widths first
+     */
     public static List<Result> runGrid(Settings base) {
         List<Result> out = new ArrayList<>();
         for (int width : new int[] {64, 256}) {
@@ -160,42 +199,22 @@ public final class DdeBenchmark {
         return out;
     }
 
-    private static double[][] gaussian(int n, int d, UniformRandomProvider rng) {
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = g.sample();
-            }
-        }
-        return x;
-    }
-
     /**
      * Command line: {@code --width W --batch B [--depth L] [--dim D] [--threads T] [--steps S]
      * [--repeats R] [--float64] [--json] [--grid]}.
+     *
+     * @param args the options above
      */
     public static void main(String[] args) {
-        Settings s = Settings.of(64, 256);
-        boolean json = false;
-        boolean grid = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--width" -> s = new Settings(s.dim(), Integer.parseInt(args[++i]), s.depth(), s.batch(), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--batch" -> s = new Settings(s.dim(), s.width(), s.depth(), Integer.parseInt(args[++i]), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--depth" -> s = new Settings(s.dim(), s.width(), Integer.parseInt(args[++i]), s.batch(), s.precision(), s.threads(), s.warmupSteps(), s.steps(), s.repeats());
-                case "--dim" -> s = s.withDim(Integer.parseInt(args[++i]));
-                case "--threads" -> s = s.withThreads(Integer.parseInt(args[++i]));
-                case "--steps" -> s = s.withSteps(s.warmupSteps(), Integer.parseInt(args[++i]), s.repeats());
-                case "--repeats" -> s = s.withSteps(s.warmupSteps(), s.steps(), Integer.parseInt(args[++i]));
-                case "--float64" -> s = s.withPrecision(Precision.FLOAT64);
-                case "--json" -> json = true;
-                case "--grid" -> grid = true;
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        List<Result> results = grid ? runGrid(s) : List.of(run(s));
+        BenchArgs a = new BenchArgs(args, Set.of("--width", "--batch", "--depth", "--dim", "--threads", "--steps", "--repeats"),
+                Set.of("--float64", "--json", "--grid"));
+        Settings base = Settings.of(64, 256);
+        Settings s = new Settings(a.integer("--dim", base.dim()), a.integer("--width", base.width()),
+                a.integer("--depth", base.depth()), a.integer("--batch", base.batch()),
+                a.has("--float64") ? Precision.FLOAT64 : base.precision(), a.integer("--threads", base.threads()),
+                base.warmupSteps(), a.integer("--steps", base.steps()), a.integer("--repeats", base.repeats()));
+        boolean json = a.has("--json");
+        List<Result> results = a.has("--grid") ? runGrid(s) : List.of(run(s));
         for (Result r : results) {
             if (json) {
                 System.out.println(r.toJson());

@@ -1,10 +1,10 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
-import io.github.dde4j.core.data.RowSink;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -36,6 +36,18 @@ public final class CsvWriter implements RowSink, Closeable {
         }
         this.out = out;
         this.digits = digits;
+    }
+
+    /**
+     * Writes a CSV file through {@link AtomicFiles}: {@code body} writes the header and rows, and
+     * the file appears complete when it returns, or not at all when it throws.
+     */
+    public static void write(Path file, int digits, AtomicFiles.IoConsumer<CsvWriter> body) throws IOException {
+        AtomicFiles.write(file, out -> {
+            CsvWriter w = new CsvWriter(out, digits);
+            body.accept(w);
+            w.flush();
+        });
     }
 
     /** Writes the header line; names containing a comma, quote or line break are quoted. */

@@ -1,4 +1,4 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,32 +57,23 @@ class CsvWriterTest {
     }
 
     @Test
-    void atomicOutputPublishesOnlyOnCommit(@TempDir Path dir) throws IOException {
+    void fileAppearsOnlyWhenTheBodyCompletes(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("out.csv");
-        try (AtomicOutput a = AtomicOutput.open(target)) {
-            try (OutputStream os = a.stream()) {
-                os.write("partial".getBytes(StandardCharsets.US_ASCII));
-            }
-            assertTrue(Files.exists(a.tempFile()));
-            assertFalse(Files.exists(target));
-            // closed without commit: a failed job
-        }
-        assertFalse(Files.exists(target));
-        try (var files = Files.list(dir)) {
-            assertEquals(0, files.count(), "the temporary file is removed");
-        }
         Files.writeString(target, "old");
-        try (AtomicOutput a = AtomicOutput.open(target)) {
-            try (OutputStream os = a.stream()) {
-                os.write("new".getBytes(StandardCharsets.US_ASCII));
-            }
-            assertEquals("old", Files.readString(target));
-            a.commit();
-        }
-        assertEquals("new", Files.readString(target));
+        assertThrows(IllegalStateException.class, () -> CsvWriter.write(target, 0, w -> {
+            w.writeHeader(List.of("a"));
+            w.writeRow(new double[] {1});
+            throw new IllegalStateException("the job failed");
+        }));
+        assertEquals("old", Files.readString(target));
         try (var files = Files.list(dir)) {
-            assertEquals(1, files.count());
+            assertEquals(1, files.count(), "the temporary file is removed");
         }
+        CsvWriter.write(target, 0, w -> {
+            w.writeHeader(List.of("a"));
+            w.writeRow(new double[] {1.5});
+        });
+        assertEquals("a\n1.5\n", Files.readString(target));
     }
 
     @Test

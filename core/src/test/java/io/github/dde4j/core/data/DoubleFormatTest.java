@@ -1,4 +1,4 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
 /**
  * Formats doubles as ASCII bytes without allocating: {@code digits} significant digits (1..17)
@@ -10,10 +10,10 @@ package io.github.dde4j.cli.io;
  * several hundred nanoseconds, which caps a CSV writer far below the million rows per second
  * that {@code dde4j sample} needs. Here a value v is written as the integer
  * m = round(v * 10^(digits-1-e)) with e = floor(log10 v), found from the binary exponent and a
- * table of powers of ten. For |s| = |digits-1-e| <= 22 the power 10^s is exact, so the only
+ * table of powers of ten. For {@code |s| = |digits-1-e| <= 22} the power 10^s is exact, so the only
  * rounding is that of the product (relative 2^-53); beyond, 10^s carries one more rounding. The
  * printed value therefore differs from v by at most half a unit in the last printed digit plus
- * a few units of 10^-16 relative, which for digits <= 15 means: correctly rounded except for
+ * a few units of 10^-16 relative, which for {@code digits <= 15} means: correctly rounded except for
  * exact ties.
  */
 public final class DoubleFormat {

@@ -1,4 +1,4 @@
-package io.github.dde4j.dde.bench;
+package io.github.dde4j.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.github.dde4j.generator.bench;
+package io.github.dde4j.benchmarks;
 
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.dist.MultivariateGaussian;
@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -21,7 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * (latent draws, one forward pass, inverse standardisation, delivery to a sink that reads every
  * value), the cost of the bare forward pass for comparison, and generator training steps per second.
  *
- * <p>Run: {@code java -cp <generator jar + deps> io.github.dde4j.generator.bench.GeneratorBenchmark [--quick]}
+ * <p>Run: {@code java -cp <benchmarks classes + deps> io.github.dde4j.benchmarks.GeneratorBenchmark [--quick]}
  * (one JSON line per case).
  */
 public final class GeneratorBenchmark {
@@ -43,7 +44,11 @@ public final class GeneratorBenchmark {
      */
     public record Result(String name, int dimension, int width, long rows, long steps, double seconds,
                          double rowsPerSecond, double stepsPerSecond) {
-        /** One JSON object on one line. */
+        /**
+         * One JSON object on one line.
+         *
+         * @return the line, without a line break
+         */
         public String toJson() {
             return String.format(Locale.ROOT,
                     "{\"bench\":\"generator-%s\",\"d\":%d,\"width\":%d,\"rows\":%d,\"steps\":%d,\"seconds\":%.4f,"
@@ -57,7 +62,14 @@ public final class GeneratorBenchmark {
         }
     }
 
-    /** A randomly initialised float32 residual MLP generator d -> d with two hidden layers of {@code width}. */
+    /**
+     * A randomly initialised float32 residual MLP generator d -> d with two hidden layers of {@code width}.
+     *
+     * @param d     dimension d (= latent dimension)
+     * @param width hidden width
+     * @param seed  seed of the initial weights
+     * @return the generator
+     */
     public static Generator benchmarkGenerator(int d, int width, long seed) {
         MlpGenerator net = MlpGenerator.create(d, d, new int[] {width, width}, GeneratorActivation.SILU,
                 MlpGenerator.Skip.AFFINE, 0.1, DataType.FLOAT, RandomSources.seeded(seed));
@@ -67,6 +79,11 @@ public final class GeneratorBenchmark {
     /**
      * Streams {@code rows} rows of a d-dimensional generator to a sink that sums every value
      * (so nothing is optimised away), after one warm-up batch.
+     *
+     * @param d     dimension
+     * @param width hidden width
+     * @param rows  rows to stream
+     * @return the measurement
      */
     public static Result sampling(int d, int width, long rows) {
         Generator g = benchmarkGenerator(d, width, 1);
@@ -97,6 +114,11 @@ public final class GeneratorBenchmark {
      * The bare forward pass, single-threaded, on one pre-drawn latent block of
      * {@link Generator#BLOCK} rows through the inference path sampling uses
      * ({@link MlpGenerator#inference}): the per-core floor for sampling.
+     *
+     * @param d     dimension
+     * @param width hidden width
+     * @param rows  rows to run (whole blocks)
+     * @return the measurement
      */
     public static Result forward(int d, int width, long rows) {
         Generator g = benchmarkGenerator(d, width, 1);
@@ -144,6 +166,12 @@ public final class GeneratorBenchmark {
      * side costs next to nothing): the defaults, so qModel AUTO trains f_q learners (3 x 64, 3 steps
      * per generator step and level: a KDE q-score against a score target diverges in high dimension,
      * see {@link GeneratorConfig#qModelFor}), the default multi-scale levels, batch {@code batch}.
+     *
+     * @param d     dimension
+     * @param width hidden width
+     * @param batch generator batch
+     * @param steps timed steps
+     * @return the measurement
      */
     public static Result training(int d, int width, int batch, int steps) {
         GeneratorConfig c = trainingConfig(width, batch);
@@ -157,6 +185,12 @@ public final class GeneratorBenchmark {
      * {@code 2 * batch} rows redrawn every step (the same size as the generator's own KDE reference
      * set). Each level needs the target's score and log density: one pass over the reference set
      * since {@link GeneratorTarget#smoothed}, two before.
+     *
+     * @param d     dimension
+     * @param width hidden width
+     * @param batch generator batch
+     * @param steps timed steps
+     * @return the measurement
      */
     public static Result trainingKde(int d, int width, int batch, int steps) {
         GeneratorConfig c = trainingConfig(width, batch);
@@ -165,23 +199,58 @@ public final class GeneratorBenchmark {
     }
 
     /**
-     * Generator training steps per second in the CLI demo's shape: {@link GeneratorTrainer#trainOnData}
-     * on 2,000 rows of the 2-D eight Gaussians, batch {@code batch}, otherwise
+     * Generator training steps per second against the KDE of 2,000 rows of the 2-D eight Gaussians
+     * ({@code fit --generator-target data}; {@link GeneratorTarget#ofData}), batch {@code batch}, otherwise
      * {@link GeneratorConfig#defaults()} (hidden 128 x 3, 4 levels, qModel KDE with 1,024 reference
      * rows, so the data target's KDE also uses 1,024 resampled rows per step), evaluation off.
+     *
+     * @param batch generator batch
+     * @param steps timed steps
+     * @return the measurement
      */
     public static Result trainingEightGaussiansData(int batch, int steps) {
         double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
         GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
                 .withEvaluation(0, 100, 0, 0);
-        return timedTraining("train-data-8g", 2, 128, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).trainOnData(rows));
+        io.github.dde4j.core.data.Standardizer st = io.github.dde4j.core.data.Standardizer.fit(rows);
+        GeneratorTarget t = GeneratorTarget.ofData(st.transform(rows), c.qReferenceSize());
+        return timedTraining("train-data-8g", 2, 128, batch, steps,
+                n -> new GeneratorTrainer(c.withSteps(n)).withStandardizer(st).train(t));
     }
 
     /**
-     * Generator training steps per second with METHOD.md's loop (qModel DDE): one f_q learner per
+     * Generator training steps per second on the product path, {@code fit --generator}'s step: the
+     * target {@link GeneratorTarget#ofDde(io.github.dde4j.dde.Dde, double[][])} of a data DDE fitted
+     * once on 2,000 rows of the 2-D eight Gaussians (DDE defaults, 3 x 128; its steps are not timed:
+     * a step costs the same whatever the fit), the level DDEs fitted in the warm-up run, the defaults
+     * otherwise (batch {@code batch}, hidden 128 x 3, 4 levels, KDE q-model of 1,024 rows), evaluation off.
+     *
+     * @param batch generator batch
+     * @param steps timed steps
+     * @return the measurement
+     */
+    public static Result trainingEightGaussiansDde(int batch, int steps) {
+        double[][] rows = io.github.dde4j.core.toy.EightGaussians.standard().sample(2000, RandomSources.seeded(5));
+        io.github.dde4j.dde.Dde dde = new io.github.dde4j.dde.DdeTrainer(io.github.dde4j.dde.DdeConfig.builder()
+                .sigma(0.1).steps(200).seed(1).build()).fit(rows);
+        GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
+                .withEvaluation(0, 100, 0, 0);
+        GeneratorTarget t = GeneratorTarget.ofDde(dde, rows);
+        return timedTraining("train-dde-8g", 2, 128, batch, steps,
+                n -> new GeneratorTrainer(c.withSteps(n)).withStandardizer(dde.standardizer()).train(t));
+    }
+
+    /**
+     * Generator training steps per second with the paper's loop (qModel DDE;
+     * docs/method.md, "The generator loop"): one f_q learner per
      * level (3 x 64 softplus, low-variance objective, constant Adam 1e-3), {@code qSteps} f_q steps
      * per generator step and level on {@code batch} fresh generator rows, against the closed-form
      * eight-Gaussians mixture (the long test's set-up); otherwise the defaults.
+     *
+     * @param batch  generator batch
+     * @param qSteps f_q steps per generator step and level
+     * @param steps  timed steps
+     * @return the measurement
      */
     public static Result trainingQModelDde(int batch, int qSteps, int steps) {
         GeneratorConfig c = GeneratorConfig.defaults().withBatch(batch, GeneratorConfig.defaults().qReferenceSize())
@@ -196,6 +265,13 @@ public final class GeneratorBenchmark {
      * ({@link GeneratorTarget#ofDde(io.github.dde4j.dde.ScalarField, double, int)} with the closed-form
      * field f(x) = -|x|^2 / 2 at sigma_p = 0.1 and {@code mc} draws per point), so that the timed work is
      * the smoothing (draws, softmax weights, logmeanexp) rather than a network.
+     *
+     * @param d     dimension
+     * @param width hidden width
+     * @param batch generator batch
+     * @param steps timed steps
+     * @param mc    Monte Carlo draws per point
+     * @return the measurement
      */
     public static Result trainingMonteCarlo(int d, int width, int batch, int steps, int mc) {
         GeneratorConfig c = trainingConfig(width, batch);
@@ -219,7 +295,12 @@ public final class GeneratorBenchmark {
         return timedTraining("train-mc", d, width, batch, steps, n -> new GeneratorTrainer(c.withSteps(n)).train(t));
     }
 
-    /** The standard set: sampling for d = 2, 4, 64 (width 128), forward floors, training at d = 2 and 64. */
+    /**
+     * The standard set: sampling for d = 2, 4, 64 (width 128), forward floors, training at d = 2 and 64.
+     *
+     * @param quick shorter runs (200,000 rows, 10 steps)
+     * @return the results in the order measured
+     */
     public static List<Result> runAll(boolean quick) {
         List<Result> out = new ArrayList<>();
         runAll(quick, out::add);
@@ -240,28 +321,37 @@ public final class GeneratorBenchmark {
         sink.accept(trainingKde(64, 128, 512, steps));
         sink.accept(trainingMonteCarlo(2, 128, 512, steps, 16));
         sink.accept(trainingEightGaussiansData(256, steps));
+        sink.accept(trainingEightGaussiansDde(512, steps));
         sink.accept(trainingQModelDde(512, 3, steps));
     }
 
     /**
-     * {@code [--quick] [--train-only | --kde-only]}: one JSON line per case; {@code --train-only} skips the
+     * {@code [--quick] [--train-only | --kde-only | --dde-only]}: one JSON line per case; {@code --dde-only}
+     * runs only the product path's step ({@code train-dde-8g}); {@code --train-only} skips the
      * sampling and forward cases, {@code --kde-only} runs only the KDE-target training cases
      * ({@code train-kde} d = 2 and 64, {@code train-data-8g}).
+     *
+     * @param args the switches above
      */
     public static void main(String[] args) {
-        List<String> a = List.of(args);
-        boolean quick = a.contains("--quick");
+        BenchArgs a = new BenchArgs(args, Set.of(), Set.of("--quick", "--train-only", "--kde-only", "--dde-only"));
+        boolean quick = a.has("--quick");
         int steps = quick ? 10 : 100;
-        if (a.contains("--train-only")) {
+        if (a.has("--train-only")) {
             System.out.println(training(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingMonteCarlo(2, 128, 512, steps, 16).toJson());
             System.out.println(trainingEightGaussiansData(256, steps).toJson());
+            System.out.println(trainingEightGaussiansDde(512, steps).toJson());
             System.out.println(trainingQModelDde(512, 3, steps).toJson());
             return;
         }
-        if (a.contains("--kde-only")) {
+        if (a.has("--dde-only")) {
+            System.out.println(trainingEightGaussiansDde(512, steps).toJson());
+            return;
+        }
+        if (a.has("--kde-only")) {
             System.out.println(trainingKde(2, 128, 512, steps).toJson());
             System.out.println(trainingKde(64, 128, 512, steps).toJson());
             System.out.println(trainingEightGaussiansData(256, steps).toJson());

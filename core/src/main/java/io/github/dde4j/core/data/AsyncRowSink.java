@@ -1,6 +1,5 @@
-package io.github.dde4j.cli.io;
+package io.github.dde4j.core.data;
 
-import io.github.dde4j.core.data.RowSink;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -33,6 +32,7 @@ public final class AsyncRowSink implements RowSink, AutoCloseable {
     private boolean closed;
     private boolean reported;
 
+    /** Starts the writer thread that hands batches to {@code downstream}. */
     public AsyncRowSink(RowSink downstream) {
         this.downstream = downstream;
         for (int i = 0; i < BUFFERS; i++) {
