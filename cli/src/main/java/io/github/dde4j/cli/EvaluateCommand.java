@@ -64,12 +64,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!noQuality) {
             Models.requireHeapFor("--generated-rows", generatedRows, m.columns().size());
         }
-        Inputs.Table table = Inputs.read(data, m.columns());
-        if (table.rows().length < 2) {
+        double[][] rows = m.encoder() != null ? Tables.encode(m.encoder(), data) : Inputs.read(data, m.columns()).rows();
+        if (rows.length < 2) {
             throw new UserException(data + " has 1 data row; evaluate needs at least 2 rows (for the standard error "
                     + "and the two-sample comparison)");
         }
-        Map<String, Object> r = evaluate(m, table.rows(), generatedRows, seed, !noQuality, common);
+        Map<String, Object> r = evaluate(m, rows, generatedRows, seed, !noQuality, common);
         r.put("model", model.toString());
         r.put("data", data.toString());
         PrintWriter out = spec.commandLine().getOut();
@@ -108,6 +108,10 @@ final class EvaluateCommand implements Callable<Integer> {
             double seRows = sdRows / Math.sqrt(ld.length);
             LogZEstimate z = m.contents.logZ();
             r.put("log_likelihood", mean);
+            if (m.encoder() != null) {
+                // a density over the encoded rows (docs/tables.md), not over the table's own units
+                r.put("log_likelihood_units", "encoded");
+            }
             r.put("log_likelihood_se", Math.sqrt(seRows * seRows + z.standardError() * z.standardError()));
             r.put("log_likelihood_se_rows", seRows);
             r.put("log_z", z.logZ());
@@ -139,8 +143,9 @@ final class EvaluateCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "model %s on %s (%d rows, columns %s)%n", r.get("model"), r.get("data"),
                 (Integer) r.get("rows"), String.join(", ", m.columns())));
         if (r.containsKey("log_likelihood")) {
-            b.append(String.format(Locale.ROOT, "  average log-likelihood  %.4f +- %.4f nats per row (log Z %.4f +- %.4f, %s)%n",
-                    (Double) r.get("log_likelihood"), (Double) r.get("log_likelihood_se"), (Double) r.get("log_z"),
+            b.append(String.format(Locale.ROOT, "  average log-likelihood  %.4f +- %.4f nats per row%s (log Z %.4f +- %.4f, %s)%n",
+                    (Double) r.get("log_likelihood"), (Double) r.get("log_likelihood_se"),
+                    r.containsKey("log_likelihood_units") ? " of the encoded rows" : "", (Double) r.get("log_z"),
                     (Double) r.get("log_z_se"), r.get("log_z_method")));
         }
         if (r.containsKey("mmd2")) {

@@ -36,13 +36,14 @@ final class FitChecks {
         }
         wholeNumber(cfg, "seed", source, Long.MIN_VALUE);
         JsonNode sg = cfg.get("sigma");
-        if (sg != null && !sg.isNull() && !sg.isNumber()) {
-            throw new UserException(source + "sigma must be a number, got '" + shorten(sg.asText()) + "'");
+        if (sg != null && !sg.isNull() && !sg.isNumber() && !sg.asText().trim().equalsIgnoreCase("auto")) {
+            throw new UserException(source + "sigma must be a number or auto, got '" + shorten(sg.asText()) + "'");
         }
-        Double sigma = fit.sigma != null ? fit.sigma : (sg != null && !sg.isNull() ? sg.asDouble() : null);
+        Double sigma = fit.sigma != null ? NoiseLevel.parse(fit.sigma)
+                : (sg != null && sg.isNumber() ? Double.valueOf(sg.asDouble()) : null);
         if (sigma != null && !(sigma >= SIGMA_MIN && sigma <= SIGMA_MAX)) {
             throw new UserException((fit.sigma != null ? "--sigma" : source + "sigma") + " must be between " + SIGMA_MIN
-                    + " and " + (long) SIGMA_MAX + " (standardised units; the default is 0.1), got " + sigma);
+                    + " and " + (long) SIGMA_MAX + " (standardised units, or auto: the default), got " + sigma);
         }
         JsonNode gen = cfg.get("generator");
         if (gen != null && !gen.isNull() && !gen.isBoolean() && !gen.isObject()) {

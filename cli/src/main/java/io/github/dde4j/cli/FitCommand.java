@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
  * writes one model file. Training checkpoints go to {@code M.zip.ckpt}; a run that was killed
  * resumes from there when started again with the same data and settings.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Train a DDE (and with --generator a generator) on the numeric columns of a CSV file.",
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Train a DDE (and with --generator a generator) on a CSV file: numbers, or a typed table (text"
+        + " categories, integers, dates, identifiers, empty cells; see docs/tables.md).",
         "Hyperparameters come from flags or a JSON/YAML file (--config); --data and --out suffice."})
 final class FitCommand implements Callable<Integer> {
 
@@ -51,8 +52,15 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "M.zip", description = "Model file to write.")
     Path out;
 
-    @Option(names = "--sigma", paramLabel = "S", description = "Noise level of the DDE in standardised units (default: the DDE's default).")
-    Double sigma;
+    @Option(names = "--sigma", paramLabel = "S|auto",
+            description = "Noise level of the DDE in standardised (for typed tables: encoded) units, or auto (default): the"
+                    + " leave-one-out bandwidth of the exact KDE of the training rows.")
+    String sigma;
+
+    @Option(names = "--metadata", paramLabel = "M.json|M.yaml",
+            description = "Column types, categories, date formats, bounds and missing-value tokens (see docs/tables.md);"
+                    + " the data is then read as a typed table.")
+    Path metadata;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default 0).")
     Long seed;
@@ -102,7 +110,8 @@ final class FitCommand implements Callable<Integer> {
         FitChecks.beforeWork(this, cfg); // settings, output, lock, checkpoint: refused before any work
         List<String> cols = columns != null ? columns : listOf(cfg.get("columns"));
         long sd = seed != null ? seed : cfg.path("seed").asLong(0);
-        Double sg = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asDouble() : null);
+        String sigmaText = sigma != null ? sigma : (cfg.hasNonNull("sigma") ? cfg.get("sigma").asText() : "auto");
+        Double sg = NoiseLevel.parse(sigmaText);
         Integer st = steps != null ? steps : (cfg.hasNonNull("steps") ? cfg.get("steps").asInt() : null);
         boolean withGen = generator != null ? generator : (cfg.path("generator").isObject() || cfg.path("generator").asBoolean(false));
         String genTarget = generatorTarget != null ? generatorTarget : cfg.path("generator_target").asText("dde");
@@ -123,13 +132,36 @@ final class FitCommand implements Callable<Integer> {
             throw new UserException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         }
         Inputs.requireFile(data);
+        if (metadata != null) {
+            Inputs.requireFile(metadata);
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new UserException("output folder does not exist: " + parent);
         }
 
         long t0 = System.nanoTime();
-        Inputs.Table table = Inputs.readForFit(data, cols);
+        // all-numeric files keep the numeric path; text, dates or empty cells (or --metadata) make a typed table
+        Tables.Typed typed = metadata != null ? Tables.read(data, cols, metadata) : null;
+        Inputs.Table table;
+        if (typed == null) {
+            try {
+                table = Inputs.readForFit(data, cols);
+            } catch (io.github.dde4j.core.data.CsvFormatException e) {
+                if (e.row() == 0 || e.column() == null) {
+                    throw e;
+                }
+                typed = Tables.read(data, cols, null);
+                table = null;
+            }
+        } else {
+            table = null;
+        }
+        if (typed != null) {
+            // dequantised encoding (docs/tables.md), seeded from --seed
+            table = new Inputs.Table(typed.encoder().encodedNames(),
+                    typed.encoder().encode(typed.text(), io.github.dde4j.core.RandomSources.stream(sd, 7)));
+        }
         double[][] rows = table.rows();
         if (rows.length < 10) {
             throw new UserException(data + " has " + rows.length + " data rows; at least 10 are needed to fit a model");
@@ -139,20 +171,36 @@ final class FitCommand implements Callable<Integer> {
         // rows held out from training for the convergence figures (energy distance, log-likelihood)
         double[][] heldOut = null;
         double[][] all = rows;
+        io.github.dde4j.core.data.Split<double[][]> split = null;
         if (rows.length >= HOLD_OUT_MIN_ROWS) {
-            io.github.dde4j.core.data.Split<double[][]> split = io.github.dde4j.core.data.Splits.trainTest(rows,
-                    HOLD_OUT_FRACTION, sd);
+            split = io.github.dde4j.core.data.Splits.trainTest(rows, HOLD_OUT_FRACTION, sd);
             rows = split.train();
             heldOut = split.test();
         }
         if (!common.quiet) {
-            msg.printf(Locale.ROOT, "read %d rows x %d columns (%s) in %.1f s%n", rows.length, table.dimension(),
-                    String.join(", ", table.columns()), readSeconds);
+            if (typed == null) {
+                msg.printf(Locale.ROOT, "read %d rows x %d columns (%s) in %.1f s%n", rows.length, table.dimension(),
+                        String.join(", ", table.columns()), readSeconds);
+            } else {
+                msg.printf(Locale.ROOT, "read %d rows x %d columns in %.1f s: a typed table, encoded in %d dimensions%n",
+                        rows.length, typed.schema().columns().size(), readSeconds, table.dimension());
+                Tables.describe(typed.encoder()).forEach(msg::println);
+            }
             msg.flush();
         }
 
         Map<String, Object> ddeCfg = cfg.hasNonNull("dde") ? Json.MAPPER.convertValue(cfg.get("dde"), Map.class) : Map.of();
-        DdeSupport.Settings settings = new DdeSupport.Settings(ddeCfg, sg, st, sd);
+        if (typed != null && !ddeCfg.containsKey("standardize")) {
+            // the encoded rows are standardised already; the DDE keeps them as they are, so sigma is in encoded units
+            ddeCfg = new LinkedHashMap<>(ddeCfg);
+            ddeCfg.put("standardize", false);
+        }
+        NoiseLevel noise = NoiseLevel.choose(sg, ddeCfg, rows, DdeSupport.config(new DdeSupport.Settings(ddeCfg, sg, st, sd)));
+        if (!common.quiet) {
+            msg.println(noise.line(typed != null));
+            msg.flush();
+        }
+        DdeSupport.Settings settings = new DdeSupport.Settings(ddeCfg, noise.sigma(), st, sd);
         GeneratorConfig genCfg = withGen ? generatorConfig(cfg, sd) : null;
         if (budgetSeconds != null) {
             // the DDE's schedule is sized to its share of the budget (a trial run measures the step rate)
@@ -230,6 +278,14 @@ final class FitCommand implements Callable<Integer> {
                 msg.flush();
             }
         }
+        Map<String, Object> quality = null;
+        if (typed != null && gen != null) {
+            quality = TableQuality.ofGenerator(typed, split, gen, sd);
+            if (!common.quiet) {
+                msg.println(TableQuality.line(quality));
+                msg.flush();
+            }
+        }
 
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("data_file", data.getFileName().toString());
@@ -237,6 +293,10 @@ final class FitCommand implements Callable<Integer> {
         info.put("training_rows", rows.length);
         info.put("held_out_rows", heldOut == null ? 0 : heldOut.length);
         info.put("sigma", dde.sigma());
+        info.put("sigma_rule", noise.rule());
+        if (quality != null) {
+            info.put("quality", quality);
+        }
         if (gen != null) {
             info.put("generator_target", genTarget);
         }
@@ -245,7 +305,9 @@ final class FitCommand implements Callable<Integer> {
         info.put("generator_seconds", genSeconds);
         info.put("dde_config", settings.config());
         info.put("data_gaussian", gaussian(rows));
-        ModelFile.write(out, new ModelFile.Contents(table.allColumns(), dde, gen, info, table.constants()));
+        ModelFile.write(out, typed == null
+                ? new ModelFile.Contents(table.allColumns(), dde, gen, info, table.constants())
+                : ModelFile.Contents.ofTable(dde, gen, info, typed.encoder()));
         Files.deleteIfExists(ckpt);
         if (!common.quiet) {
             msg.printf(Locale.ROOT, "wrote %s (%s%s) in %.1f s total%n", out, "DDE", gen != null ? " + generator" : "",
@@ -363,6 +425,7 @@ final class FitCommand implements Callable<Integer> {
         f.put("size", Files.size(data));
         f.put("modified", Files.getLastModifiedTime(data).toMillis());
         f.put("columns", t.columns());
+        f.put("metadata", metadata == null ? null : metadata.toAbsolutePath().toString());
         f.put("settings", s);
         f.put("generator", g);
         f.put("generator_target", genTarget);

@@ -3,6 +3,7 @@ package io.github.dde4j.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dde4j.core.table.TableEncoder;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.normalize.LogZEstimate;
@@ -34,7 +35,10 @@ import java.util.Map;
  *       {@link GeneratorIO#load} and given the DDE as its data DDE.</li>
  * </ul>
  * A container is needed because neither module file carries column names, and the generator's
- * file cannot embed its data DDE.
+ * file cannot embed its data DDE. A model of a typed table (layout version {@value #TABLE_VERSION})
+ * also holds its {@link TableEncoder} (schema and codings, JSON) under the config key
+ * {@value Tables#ENCODER_KEY}; its column names are then the encoded dimensions' names. Files
+ * without it (version {@value #VERSION}) are all-numeric models.
  *
  * <p>Reading lets {@link ModelArchive} reject corrupted, truncated and foreign files, other
  * model types ("holds a 'dde' model, expected 'dde4j-model'") and unknown versions, each with a
@@ -45,6 +49,8 @@ final class ModelFile {
     static final String TYPE = "dde4j-model";
     /** Layout version of this model type's config (inside the archive format's own version). */
     static final int VERSION = 2;
+    /** Layout version of a typed table's model (version 2 plus the table encoder). */
+    static final int TABLE_VERSION = 3;
     static final String DDE_ENTRY = "dde/model.zip";
     static final String GENERATOR_ENTRY = "generator/model.zip";
     /** Config key of the constant columns: an object of column name to value. */
@@ -54,10 +60,12 @@ final class ModelFile {
      * What a model file holds; {@code dde} or {@code generator} may be null, not both.
      * {@code columns} are all the data's columns, in order; {@code constants} the value of each
      * column that was constant in the training data (a point mass, not learned), the DDE and the
-     * generator model the others.
+     * generator model the others. {@code encoder} is a typed table's (then {@code columns} are the
+     * encoded dimensions' names and the encoder handles constant columns itself), null for
+     * all-numeric models.
      */
     record Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info,
-                    Map<String, Double> constants) {
+                    Map<String, Double> constants, TableEncoder encoder) {
         Contents {
             columns = List.copyOf(columns);
             info = info == null ? Map.of() : Map.copyOf(info);
@@ -71,7 +79,17 @@ final class ModelFile {
         }
 
         Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info) {
-            this(columns, dde, generator, info, Map.of());
+            this(columns, dde, generator, info, Map.of(), null);
+        }
+
+        Contents(List<String> columns, Dde dde, Generator generator, Map<String, Object> info,
+                 Map<String, Double> constants) {
+            this(columns, dde, generator, info, constants, null);
+        }
+
+        /** A typed table's model: the encoded dimensions' names and the encoder. */
+        static Contents ofTable(Dde dde, Generator generator, Map<String, Object> info, TableEncoder encoder) {
+            return new Contents(encoder.encodedNames(), dde, generator, info, Map.of(), encoder);
         }
 
         /** The columns the DDE and the generator model: all but the constant ones. */
@@ -90,9 +108,12 @@ final class ModelFile {
 
     static void write(Path target, Contents c) throws IOException {
         ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("version", VERSION);
+        m.put("version", c.encoder() == null ? VERSION : TABLE_VERSION);
         m.set("columns", Json.MAPPER.valueToTree(c.columns()));
         m.set("info", Json.MAPPER.valueToTree(c.info()));
+        if (c.encoder() != null) {
+            m.set(Tables.ENCODER_KEY, Json.MAPPER.valueToTree(c.encoder()));
+        }
         if (!c.constants().isEmpty()) {
             m.set(CONSTANTS, Json.MAPPER.valueToTree(c.constants()));
         }
@@ -118,9 +139,9 @@ final class ModelFile {
                     + "(the column names and layout version are missing); fit the model again");
         }
         int version = m.path("version").asInt(-1);
-        if (version > VERSION) {
+        if (version > TABLE_VERSION) {
             throw new UserException(file + " holds a dde4j-model of layout version " + m.path("version").asText()
-                    + "; this dde4j (" + Dde4j.version() + ") reads " + VERSION + ": upgrade dde4j");
+                    + "; this dde4j (" + Dde4j.version() + ") reads " + VERSION + " and " + TABLE_VERSION + ": upgrade dde4j");
         }
         if (version < VERSION) {
             throw new UserException(file + " holds a dde4j-model of layout version " + m.path("version").asText()
@@ -154,7 +175,12 @@ final class ModelFile {
                             + " modelled column names for a model of dimension " + d + ")");
                 }
             }
-            return new Contents(columns, dde, gen, info, constants);
+            TableEncoder encoder = version == TABLE_VERSION ? Tables.encoderOf(m) : null;
+            if (encoder != null && encoder.dimension() != columns.size()) {
+                throw new UserException(file + " is a corrupted dde4j model file (a table encoding of "
+                        + encoder.dimension() + " dimensions for " + columns.size() + " columns)");
+            }
+            return new Contents(columns, dde, gen, info, constants, encoder);
         } catch (UserException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

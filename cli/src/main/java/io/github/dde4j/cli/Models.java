@@ -62,6 +62,11 @@ final class Models {
             return contents.columns().size();
         }
 
+        /** The typed table's encoder, or null for an all-numeric model. */
+        io.github.dde4j.core.table.TableEncoder encoder() {
+            return contents.encoder();
+        }
+
         boolean hasGenerator() {
             return contents.generator() != null;
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Draw rows from a model (its generator, or Langevin sampling "
         + "on its DDE when it has none) to a CSV file or standard output, with a header row.",
+        "A typed table's model writes the training table's header, column order and formats (--digits does not apply).",
         "The same seed gives the same rows."})
 final class SampleCommand implements Callable<Integer> {
 
@@ -71,8 +72,12 @@ final class SampleCommand implements Callable<Integer> {
         }
         Inputs.requireFile(model);
         Outputs.check("--out", out, model);
-        RowSource source = Models.load(model).rowSource(langevinSteps, noGenerator, common, refine);
+        Models.Loaded loaded = Models.load(model);
+        RowSource source = loaded.rowSource(langevinSteps, noGenerator, common, refine);
         Dde4j root = (Dde4j) spec.root().userObject();
+        if (loaded.encoder() != null) {
+            return writeTable(loaded, source, root);
+        }
         if ("-".equals(out)) {
             try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
                 w.writeHeader(source.columns());
@@ -90,6 +95,20 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A typed table's model: rows decoded to the training table's header, column order and formats. */
+    private int writeTable(Models.Loaded loaded, RowSource source, Dde4j root) throws IOException {
+        if ("-".equals(out)) {
+            Tables.writeSample(loaded.encoder(), source, rows, seed, batch, root.dataOut(), common.quiet);
+            return 0;
+        }
+        io.github.dde4j.core.data.AtomicFiles.write(Path.of(out),
+                o -> Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet));
+        if (!common.quiet) {
+            spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
+        }
+        return 0;
+    }
+
     /** Streams {@code n} rows of {@code source} to {@code writer}, formatting on a second thread. */
     static void writeRows(RowSource source, long n, long seed, int batch, CsvWriter writer) throws IOException {
         writeRows(source, n, seed, batch, writer, true);
@@ -99,7 +118,7 @@ final class SampleCommand implements Callable<Integer> {
      * As {@link #writeRows(RowSource, long, long, int, CsvWriter)}, with a progress bar of the rows
      * written (on the writer's thread) on a terminal unless {@code quiet}.
      */
-    static void writeRows(RowSource source, long n, long seed, int batch, CsvWriter writer, boolean quiet) throws IOException {
+    static void writeRows(RowSource source, long n, long seed, int batch, RowSink writer, boolean quiet) throws IOException {
         RowSink sink = RowProgress.wrap(writer, n, quiet);
         try {
             try (AsyncRowSink async = new AsyncRowSink(sink)) {

@@ -71,7 +71,7 @@ public final class TableEncodingExperiment {
         System.out.println("| variant | h (LOO) | held-out LL at h | at 0.1 | shapes | pairs | detection | DCR baseline | DCR overfitting |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         report("fresh real rows (held out)", QualityReport.compute(train, test, null, qo), Double.NaN, Double.NaN, Double.NaN);
-        report("training columns shuffled", QualityReport.compute(train, shuffled(train, rng), test, qo), Double.NaN, Double.NaN, Double.NaN);
+        report("training columns shuffled", QualityReport.compute(train, io.github.dde4j.core.quality.Baselines.shuffledColumns(train, rng), test, qo), Double.NaN, Double.NaN, Double.NaN);
         variant("encoder as is", encoder, train, test, true, qo);
         variant("no log1p", withoutLog(encoder, train), train, test, true, qo);
         variant("one-hot 0/1", rawOneHot(encoder), train, test, true, qo);
@@ -163,23 +163,6 @@ public final class TableEncodingExperiment {
                     c.min(), c.max(), c.levels(), c.means(), ones, c.missingShare(), c.constant()));
         }
         return new TableEncoder(e.schema(), out, e.labelNoise());
-    }
-
-    static CsvReader.TextRecords shuffled(CsvReader.TextRecords t, UniformRandomProvider rng) {
-        int n = t.rows().size();
-        List<String[]> rows = new ArrayList<>();
-        for (String[] r : t.rows()) {
-            rows.add(r.clone());
-        }
-        for (int j = 0; j < t.header().size(); j++) {
-            for (int i = n - 1; i > 0; i--) {
-                int k = rng.nextInt(i + 1);
-                String tmp = rows.get(i)[j];
-                rows.get(i)[j] = rows.get(k)[j];
-                rows.get(k)[j] = tmp;
-            }
-        }
-        return new CsvReader.TextRecords(t.header(), rows);
     }
 
     static double[][] standardised(double[][] x) {
