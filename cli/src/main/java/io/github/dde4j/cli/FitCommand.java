@@ -163,10 +163,7 @@ final class FitCommand implements Callable<Integer> {
             table = new Inputs.Table(typed.encoder().encodedNames(),
                     typed.encoder().encode(typed.text(), io.github.dde4j.core.RandomSources.stream(sd, 7)));
         }
-        // the DDE drives the generator on numeric tables; on encoded typed tables (one-hot labels,
-        // indicators: many dimensions) the DDE-driven generator diverged, so there the KDE of the rows
-        // drives it unless asked otherwise (docs/generator.md, "Known limitations")
-        String genTarget = chosenTarget != null ? chosenTarget : (typed != null ? "data" : "dde");
+        String genTarget = chosenTarget != null ? chosenTarget : "dde";
         double[][] rows = table.rows();
         if (rows.length < 10) {
             throw new UserException(data + " has " + rows.length + " data rows; at least 10 are needed to fit a model");
