@@ -4,15 +4,8 @@
 # convergence line of each model. Run it on a quiet machine.
 #   benchmarks/fit-speed.sh            THREADS=1 benchmarks/fit-speed.sh
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-THREADS="${THREADS:-2}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -o -B -pl cli -am package -DskipTests)
-BENCH="$root/benchmarks/target/benchmarks.jar"
-CLI="$root/cli/target/dde4j.jar"
-export OMP_NUM_THREADS="$THREADS" OMP_WAIT_POLICY=PASSIVE
+# shellcheck source=pipeline-setup.sh
+source "$(dirname "$0")/pipeline-setup.sh"
 
 data="$root/src/test/resources/data"
 java -cp "$BENCH" io.github.dde4j.benchmarks.PipelineBench write-8g "$work/eight-gaussians.csv" 2000 5

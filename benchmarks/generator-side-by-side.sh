@@ -12,19 +12,11 @@
 #   THREADS=1 benchmarks/generator-side-by-side.sh        # dde4j only, one thread
 # Run it on a quiet machine.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/.." && pwd)"
-THREADS="${THREADS:-2}"
 TORCH_STEPS="${TORCH_STEPS:-1500}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 TORCH_GENERATOR="${TORCH_GENERATOR:-}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-(cd "$root" && mvn -q -o -B -pl cli -am package -DskipTests)
-BENCH="$root/benchmarks/target/benchmarks.jar"
-CLI="$root/cli/target/dde4j.jar"
-export OMP_NUM_THREADS="$THREADS" OMP_WAIT_POLICY=PASSIVE
+# shellcheck source=pipeline-setup.sh
+source "$(dirname "$0")/pipeline-setup.sh"
 
 java -cp "$BENCH" io.github.dde4j.benchmarks.PipelineBench write-8g "$work/train.csv" 10000 5
 
