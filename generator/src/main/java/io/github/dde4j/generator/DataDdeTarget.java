@@ -166,7 +166,10 @@ final class DataDdeTarget implements GeneratorTarget {
         ScalarField f = field(s);
         INDArray value = f.value(y).castTo(y.dataType()).reshape(y.rows());
         INDArray score = f.inputGradient(y).castTo(y.dataType());
-        Double fl = floors.get(atBase(s) ? sigmaP : s);
+        // the floor guards against the KDE q-model's push on stray rows; f_q learners (AUTO above
+        // KDE_Q_MAX_DIMENSION) extrapolate as the target's DDEs do, and with the floor a rare
+        // category's rows (2% of cars' missing-horsepower indicator) lost their mass
+        Double fl = sharesKdeBias() ? floors.get(atBase(s) ? sigmaP : s) : null;
         INDArray trusted = fl == null ? null : value.gte(fl).castTo(y.dataType());
         return new Smoothed(score, value, trusted);
     }
