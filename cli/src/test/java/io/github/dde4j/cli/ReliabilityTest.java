@@ -59,7 +59,7 @@ class ReliabilityTest {
     @BeforeAll
     void fitTinyModel() throws IOException {
         Path tiny = Cli.fixture("/cli/tiny.yaml", base);
-        List<String> airports = Files.readAllLines(Cli.fixture("/cli/airports.csv", base));
+        List<String> airports = Files.readAllLines(Cli.fixture("/data/airports.csv", base));
         header = airports.get(0) + ",country";
         for (String line : airports.subList(1, 301)) {
             rows.add(line + ",1");
