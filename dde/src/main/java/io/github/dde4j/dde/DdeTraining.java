@@ -7,6 +7,7 @@ import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.nn.Adam;
 import io.github.dde4j.dde.nn.ScalarMlp;
+import io.github.dde4j.kde.GaussianKde;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
@@ -48,7 +49,9 @@ public final class DdeTraining {
     private final double[] clean;
     private final double[] noisy;
     private final double[] targets;
-    private final LowVarianceTargets lowVariance;
+    /** The kernel engine over the whole training set (full reference), rebuilt when sigma changes. */
+    private GaussianKde fullReference;
+    private double fullReferenceSigma = Double.NaN;
     private final double[] sampledRef;
 
     private long step;
@@ -77,7 +80,6 @@ public final class DdeTraining {
         this.noisy = new double[batch * d];
         this.targets = new double[batch * d];
         boolean full = n <= config.fullReferenceLimit();
-        this.lowVariance = new LowVarianceTargets();
         this.sampledRef = full ? null : new double[config.referenceSize() * d];
         if (validationRowsZ != null && validationRowsZ.length > 0) {
             // noise drawn once from its own stream, so that every evaluation sees the same problem
@@ -93,7 +95,7 @@ public final class DdeTraining {
                 validationTargets[i] = -eta / (sigma * sigma);
             }
             if (config.objective() == Objective.LOW_VARIANCE) {
-                lowVariance.compute(train, n, vClean, validationY, validationRows, d, sigma, validationTargets);
+                LowVarianceTargets.compute(fullReference(sigma), vClean, validationY, validationRows, d, sigma, validationTargets);
             }
         } else {
             this.validationRows = 0;
@@ -188,6 +190,14 @@ public final class DdeTraining {
         return this;
     }
 
+    private GaussianKde fullReference(double sigma) {
+        if (fullReference == null || sigma != fullReferenceSigma) {
+            fullReference = LowVarianceTargets.kdeOf(train, n, d, sigma);
+            fullReferenceSigma = sigma;
+        }
+        return fullReference;
+    }
+
     private double oneStep(double sigma) {
         for (int i = 0; i < batch; i++) {
             int row = rng.nextInt(n);
@@ -201,13 +211,13 @@ public final class DdeTraining {
         }
         if (config.objective() == Objective.LOW_VARIANCE) {
             if (sampledRef == null) {
-                lowVariance.compute(train, n, null, noisy, batch, d, sigma, targets);
+                LowVarianceTargets.compute(fullReference(sigma), null, noisy, batch, d, sigma, targets);
             } else {
                 int r = config.referenceSize();
                 for (int j = 0; j < r; j++) {
                     System.arraycopy(train, rng.nextInt(n) * d, sampledRef, j * d, d);
                 }
-                lowVariance.compute(sampledRef, r, clean, noisy, batch, d, sigma, targets);
+                LowVarianceTargets.compute(sampledRef, r, clean, noisy, batch, d, sigma, targets);
             }
         }
         ws.setBatch(noisy, targets, batch);

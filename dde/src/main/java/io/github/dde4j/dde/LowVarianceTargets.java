@@ -1,6 +1,6 @@
 package io.github.dde4j.dde;
 
-import java.util.Arrays;
+import io.github.dde4j.kde.GaussianKde;
 
 /**
  * The low-variance regression target of {@link Objective#LOW_VARIANCE}: the score of a Gaussian
@@ -8,22 +8,25 @@ import java.util.Arrays;
  * <pre>
  *   w_j = softmax_j(-||y - x_j||^2 / (2 sigma^2)),   target(y) = (sum_j w_j x_j - y) / sigma^2.
  * </pre>
- * The softmax is shifted by the smallest distance, and reference points whose weight is below
- * e^-40 relative to the nearest one are skipped (they change the target by less than 1e-17
- * relative). Works on flat row-major arrays in double precision.
- *
- * <p>The cost is rows x reference-size distances, which with a large reference set (the
- * accurate choice: see docs/dde.md "Learning quality") exceeds the network's own step. It runs on
- * the caller's thread: splitting the rows over a second thread (fork/join) was measured 13x
- * slower on 2 cores (68 ms instead of 5 ms per step, batch 512, reference 512), because the
- * helper thread competes with the BLAS threads of the network step for the same cores. An
- * instance holds the scratch space of one training run.
+ * The kernel sums are the project's one Gaussian-kernel engine, {@link GaussianKde} (module kde):
+ * exact to a relative 1e-15, pruned by a k-d tree (at the small sigma of a DDE most reference points
+ * are far from a noisy point and are skipped whole), parallel over the rows. A row's own clean point,
+ * when it is not in the reference set, joins the softmax in closed form. Works on flat row-major
+ * arrays in double precision.
  */
 final class LowVarianceTargets {
 
-    private static final double CUTOFF = 40;
-    private double[] distances = new double[0];
-    private double[] sums = new double[0];
+    private LowVarianceTargets() {
+    }
+
+    /** The engine over {@code nRef x d} reference points: build it once when the reference set is fixed. */
+    static GaussianKde kdeOf(double[] ref, int nRef, int d, double sigma) {
+        double[][] rows = new double[nRef][d];
+        for (int j = 0; j < nRef; j++) {
+            System.arraycopy(ref, j * d, rows[j], 0, d);
+        }
+        return GaussianKde.of(rows, sigma);
+    }
 
     /**
      * @param ref  reference points, {@code nRef x d}
@@ -31,62 +34,43 @@ final class LowVarianceTargets {
      * @param y    noisy points, {@code rows x d}
      * @param out  targets, {@code rows x d}
      */
-    void compute(double[] ref, int nRef, double[] own, double[] y, int rows, int d, double sigma, double[] out) {
-        if (distances.length < nRef || sums.length < d) {
-            distances = new double[nRef];
-            sums = new double[d];
-        }
-        double[] scratch = distances;
-        double[] acc = sums;
-        double inv2s2 = 1 / (2 * sigma * sigma);
-        double invS2 = 1 / (sigma * sigma);
+    static void compute(double[] ref, int nRef, double[] own, double[] y, int rows, int d, double sigma, double[] out) {
+        compute(kdeOf(ref, nRef, d, sigma), own, y, rows, d, sigma, out);
+    }
+
+    /** {@link #compute(double[], int, double[], double[], int, int, double, double[])} over a built engine of bandwidth sigma. */
+    static void compute(GaussianKde kde, double[] own, double[] y, int rows, int d, double sigma, double[] out) {
+        double[][] q = new double[rows][d];
         for (int i = 0; i < rows; i++) {
-            int yo = i * d;
-            double min = Double.POSITIVE_INFINITY;
-            for (int j = 0, p = 0; j < nRef; j++) {
-                double s = 0;
-                for (int c = 0; c < d; c++, p++) {
-                    double diff = y[yo + c] - ref[p];
-                    s += diff * diff;
-                }
-                scratch[j] = s;
-                if (s < min) {
-                    min = s;
-                }
+            System.arraycopy(y, i * d, q[i], 0, d);
+        }
+        GaussianKde.Evaluation ev = kde.evaluate(q);
+        double[][] score = ev.score();
+        if (own == null) {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(score[i], 0, out, i * d, d);
             }
-            double ownD2 = Double.POSITIVE_INFINITY;
-            if (own != null) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    double diff = y[yo + c] - own[yo + c];
-                    s += diff * diff;
-                }
-                ownD2 = s;
-                min = Math.min(min, s);
-            }
-            double total = 0;
-            Arrays.fill(acc, 0, d, 0);
-            double limit = min + CUTOFF / inv2s2;
-            for (int j = 0; j < nRef; j++) {
-                double s = scratch[j];
-                if (s < limit) {
-                    double w = Math.exp(-(s - min) * inv2s2);
-                    total += w;
-                    int p = j * d;
-                    for (int c = 0; c < d; c++) {
-                        acc[c] += w * ref[p + c];
-                    }
-                }
-            }
-            if (own != null && ownD2 < limit) {
-                double w = Math.exp(-(ownD2 - min) * inv2s2);
-                total += w;
-                for (int c = 0; c < d; c++) {
-                    acc[c] += w * own[yo + c];
-                }
-            }
+            return;
+        }
+        double inv2s2 = 1 / (2 * sigma * sigma);
+        double invS2 = 2 * inv2s2;
+        // log of the reference set's kernel sum sum_j exp(-||y - x_j||^2 / (2 sigma^2)), from the normalised KDE
+        double logUnnormalise = Math.log(kde.size()) + 0.5 * d * Math.log(2 * Math.PI * sigma * sigma);
+        for (int i = 0; i < rows; i++) {
+            int o = i * d;
+            double d2 = 0;
             for (int c = 0; c < d; c++) {
-                out[yo + c] = (acc[c] / total - y[yo + c]) * invS2;
+                double diff = y[o + c] - own[o + c];
+                d2 += diff * diff;
+            }
+            double logRef = ev.logDensity()[i] + logUnnormalise;
+            double logOwn = -d2 * inv2s2;
+            double max = Math.max(logRef, logOwn);
+            double a = Math.exp(logRef - max);
+            double b = Math.exp(logOwn - max);
+            double total = a + b;
+            for (int c = 0; c < d; c++) {
+                out[o + c] = (a * score[i][c] + b * (own[o + c] - y[o + c]) * invS2) / total;
             }
         }
     }

@@ -23,7 +23,6 @@ final class NetworkDdeLearner implements DdeLearner {
     private double[] clean = new double[0];
     private double[] noisy = new double[0];
     private double[] targets = new double[0];
-    private final LowVarianceTargets lowVariance;
     private double lastSigma = Double.NaN;
     private double lastLoss = Double.NaN;
     /** Rows per evaluation chunk (bounds the evaluation scratch). */
@@ -41,7 +40,6 @@ final class NetworkDdeLearner implements DdeLearner {
         this.d = dimension;
         this.net = ScalarMlp.create(config.network(dimension), RandomSources.stream(config.seed(), 1));
         this.adam = new Adam(config.adam(), config.steps() > 0 ? config.steps() : Long.MAX_VALUE);
-        this.lowVariance = new LowVarianceTargets();
     }
 
     @Override
@@ -76,7 +74,7 @@ final class NetworkDdeLearner implements DdeLearner {
         }
         if (config.objective() == Objective.LOW_VARIANCE) {
             // the batch is the reference set: it contains every row's clean point
-            lowVariance.compute(clean, b, null, noisy, b, d, sigma, targets);
+            LowVarianceTargets.compute(clean, b, null, noisy, b, d, sigma, targets);
         }
         for (int i = 0; i < b; i++) {
             for (int j = 0; j < d; j++) {

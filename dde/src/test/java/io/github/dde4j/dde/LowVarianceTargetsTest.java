@@ -38,7 +38,7 @@ class LowVarianceTargetsTest {
         double[] ref = gaussian(nRef * d, rng, 1);
         double[] y = gaussian(rows * d, rng, 1.5);
         double[] out = new double[rows * d];
-        new LowVarianceTargets().compute(ref, nRef, null, y, rows, d, sigma, out);
+        LowVarianceTargets.compute(ref, nRef, null, y, rows, d, sigma, out);
         double[][] kdeScore = GaussianKde.of(rows(ref, d), sigma).score(rows(y, d));
         for (int i = 0; i < rows; i++) {
             for (int c = 0; c < d; c++) {
@@ -63,7 +63,7 @@ class LowVarianceTargetsTest {
             y[i] += noise[i];
         }
         double[] out = new double[rows * d];
-        new LowVarianceTargets().compute(ref, nRef, own, y, rows, d, sigma, out);
+        LowVarianceTargets.compute(ref, nRef, own, y, rows, d, sigma, out);
         for (int i = 0; i < rows; i++) {
             // naive softmax over ref + own in log-sum-exp form
             double[] logw = new double[nRef + 1];

@@ -591,7 +591,7 @@ public final class GeneratorTrainer {
      * network's {@link MlpGenerator.Inference} path (plain arrays, one BLAS call per layer, a snapshot of
      * the current weights) instead of ND4J ops. Measured on the demo's shape (1,024 rows, hidden
      * 128 x 3): the ND4J forward's buffer allocations were the largest remaining part of a step after
-     * the fused KDE (docs/generator.md, "Fused KDE kernel"). Same maths; the inference path's float32
+     * the KDE kernel (docs/generator.md, "KDE kernel"). Same maths; the inference path's float32
      * activations are a few ulp from ND4J's, so the reference rows agree to float rounding.
      */
     static INDArray forwardNoGrad(MlpGenerator net, INDArray z) {

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The fused KDE loop ({@link Kernels#kdeFused}) against a naive double computation (every term,
+ * The exact KDE ({@link Kernels#kdeExact}, module kde's engine) against a naive double computation (every term,
  * logits from the differences, max-shifted logsumexp) and against the ND4J GEMM path
  * ({@link Kernels#kdeGemm}), for d = 1, 2, 5, 64, float32 and float64 inputs and bandwidths from
  * s = 1e-3 (one reference point carries essentially all the weight, and the cut-off skips almost every
@@ -19,18 +19,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Tolerances, with scale = max_i |y_i| + max_j |r_j| and eps the unit roundoff of the type:
  * <ul>
- *   <li>fused vs naive, float64: the two differ only by the cut-off (below 8.5e-17 absolute in log
- *   density, 3.5e-16 scale in the weighted mean, see {@link Kernels#kdeFused}) and summation
+ *   <li>exact vs naive, float64: the two differ only by the engine's pruning (1e-15 relative in
+ *   the kernel sum, so in log density, and 1e-15 (1 + |score|) in whitened units) and summation
  *   rounding over M terms (M eps relative to the sum, S >= 1): 1e-12 (1 + |log p|) and
  *   1e-12 scale / s^2;</li>
- *   <li>fused vs naive, float32 inputs: the fused result is the double result rounded to float32:
+ *   <li>exact vs naive, float32 inputs: the exact result is the double result rounded to float32:
  *   2^-23 relative plus the float64 tolerance;</li>
  *   <li>GEMM vs naive: the expansion ||y||^2 + ||r||^2 - 2 y.r carries an absolute error of about
  *   4 d eps scale^2 in the distance, i.e. delta = 4 d eps scale^2 / (2 s^2) in each logit; the log
  *   density moves by at most delta (plus the type's rounding of the result), the weights relatively by
  *   2 delta, so the weighted mean by 2 delta scale. Checked only where delta < 0.01, i.e. where the
  *   GEMM path is meaningful at all (at float32 and s = 1e-3 it is not: that is one reason for the
- *   fused path).</li>
+ *   exact path).</li>
  * </ul>
  */
 class KernelsTest {
@@ -118,14 +118,15 @@ class KernelsTest {
             String tag = "d=" + d + " " + dt + " s=" + s;
             double logTol = f32 ? 0x1p-23 + 1e-12 : 1e-12;
             double scoreTol = 1e-12 * scale / (s * s);
-            Kernels.KdeResult fused = Kernels.kdeFused(y, r, s, true);
-            compare("fused " + tag, fused, want, logTol, scoreTol, f32 ? 0x1p-23 : 0);
-            double[] logOnly = Kernels.kdeFused(y, r, s, false).logDensity().castTo(DataType.DOUBLE).toDoubleVector();
-            assertEquals(0, maxDiff(logOnly, fused.logDensity().castTo(DataType.DOUBLE).toDoubleVector()), 0,
-                    "log-only " + tag);
-            assertEquals(dt, fused.score().dataType());
-            assertEquals(dt, fused.logDensity().dataType());
-            // dispatch: kde / kdeLogDensity give the fused or the GEMM result
+            Kernels.KdeResult exact = Kernels.kdeExact(y, r, s, true);
+            compare("exact " + tag, exact, want, logTol, scoreTol, f32 ? 0x1p-23 : 0);
+            double[] logOnly = Kernels.kdeExact(y, r, s, false).logDensity().castTo(DataType.DOUBLE).toDoubleVector();
+            // the log-only pass prunes without the score's distance factor: the same sum to the engine's 1e-15
+            assertTrue(maxDiff(logOnly, exact.logDensity().castTo(DataType.DOUBLE).toDoubleVector()) <= logTol
+                    * (1 + maxAbs(new double[][] {logOnly})), "log-only " + tag);
+            assertEquals(dt, exact.score().dataType());
+            assertEquals(dt, exact.logDensity().dataType());
+            // dispatch: kde / kdeLogDensity give the exact or the GEMM result
             double delta = 4 * d * eps * scale * scale / (2 * s * s);
             if (delta < 0.01) {
                 Kernels.KdeResult gemm = Kernels.kdeGemm(y, r, s);
@@ -147,14 +148,14 @@ class KernelsTest {
     }
 
     @Test
-    void fusedMatchesNaiveAndGemmFloat64() {
+    void exactMatchesNaiveAndGemmFloat64() {
         for (int d : new int[] {1, 2, 5, 64}) {
             check(d, DataType.DOUBLE);
         }
     }
 
     @Test
-    void fusedMatchesNaiveAndGemmFloat32() {
+    void exactMatchesNaiveAndGemmFloat32() {
         for (int d : new int[] {1, 2, 5, 64}) {
             check(d, DataType.FLOAT);
         }
@@ -163,7 +164,7 @@ class KernelsTest {
     /**
      * With s = 1e-3 and reference points of spacing ~0.01..1, the nearest reference point carries all
      * the weight to double precision: log p = -|y - r_near|^2 / (2 s^2) - log M - (d/2) log(2 pi s^2)
-     * and score = (r_near - y) / s^2, closed forms the fused loop must reproduce (the cut-off skips
+     * and score = (r_near - y) / s^2, closed forms the exact engine must reproduce (its pruning skips
      * every other term here).
      */
     @Test
@@ -171,7 +172,7 @@ class KernelsTest {
         double s = 1e-3;
         double[][] r = {{0, 0}, {0.05, 0}, {1, 1}, {-0.3, 0.2}};
         double[][] y = {{0.001, -0.002}, {0.049, 0.001}, {0.999, 1.0015}, {-0.2995, 0.2}};
-        Kernels.KdeResult k = Kernels.kdeFused(Kernels.toNd(y, DataType.DOUBLE), Kernels.toNd(r, DataType.DOUBLE), s, true);
+        Kernels.KdeResult k = Kernels.kdeExact(Kernels.toNd(y, DataType.DOUBLE), Kernels.toNd(r, DataType.DOUBLE), s, true);
         double[][] score = Kernels.toRows(k.score());
         double[] log = k.logDensity().toDoubleVector();
         for (int i = 0; i < y.length; i++) {
@@ -182,6 +183,6 @@ class KernelsTest {
             assertEquals(dx / (s * s), score[i][0], 1e-9 * Math.abs(0.05 / (s * s)), "score x row " + i);
             assertEquals(dy / (s * s), score[i][1], 1e-9 * Math.abs(0.05 / (s * s)), "score y row " + i);
         }
-        assertTrue(Kernels.FUSED_MAX_DIMENSION >= 2, "2-D must take the fused path");
+        assertTrue(Kernels.EXACT_MAX_DIMENSION >= 2, "2-D must take the exact path");
     }
 }

@@ -373,6 +373,35 @@ public final class GaussianKde implements Density, Sampler {
     }
 
     /**
+     * The log density and the score of a batch of points, from one pass over the kernel sums.
+     *
+     * @param logDensity log p(x_i) for every row (length m)
+     * @param score      grad log p(x_i) for every row (m x d)
+     */
+    public record Evaluation(double[] logDensity, double[][] score) {
+    }
+
+    /**
+     * log p and the score of every row (m x d) together: one traversal instead of the two of
+     * {@link #logDensity(double[][])} and {@link #score(double[][])}, with the accuracy of each.
+     *
+     * @param xs points (m x d)
+     * @return both, row by row
+     */
+    public Evaluation evaluate(double[][] xs) {
+        Checks.requirePoints(xs, d, "points");
+        double[][] z = whitenAll(xs);
+        double[] logs = new double[xs.length];
+        double[][] g = new double[xs.length][d];
+        sums.evaluate(z, 1.0, null, logs, g);
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] += logNorm;
+            unwhitenTransposed(g[i]);
+        }
+        return new Evaluation(logs, g);
+    }
+
+    /**
      * The score at one point.
      *
      * @param x a point (length d)

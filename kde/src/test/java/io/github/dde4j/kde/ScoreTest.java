@@ -54,6 +54,32 @@ class ScoreTest {
         }
     }
 
+    /** evaluate() gives both in one pass: the brute-force log density and score, weighted, full matrix. */
+    @Test
+    void evaluateMatchesBruteForceLogDensityAndScore() {
+        double[][] data = Fixtures.clusters(79, 1200, 3, 4, 2.0, 0.6);
+        double[] w = new double[data.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 1 + (i % 3);
+        }
+        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
+        BruteForce bf = new BruteForce(data, w, full);
+        double[][] q = GaussianKdeBruteForceTest.queries(3, 80);
+        GaussianKde.Evaluation ev = kde.evaluate(q);
+        for (int i = 0; i < q.length; i++) {
+            double lp = bf.logDensity(q[i]);
+            assertTrue(Math.abs(ev.logDensity()[i] - lp) <= 1e-10 * (1 + Math.abs(lp)),
+                    "query " + i + ": log density " + lp + " vs " + ev.logDensity()[i]);
+            double[] e = bf.score(q[i]);
+            for (int k = 0; k < 3; k++) {
+                double scale = (Math.abs(q[i][0]) + Math.abs(q[i][1]) + Math.abs(q[i][2]) + 10) * 100;
+                assertTrue(Math.abs(ev.score()[i][k] - e[k]) <= 1e-12 * scale + 1e-10 * Math.abs(e[k]),
+                        "query " + i + " coord " + k + ": " + e[k] + " vs " + ev.score()[i][k]);
+            }
+        }
+    }
+
     /**
      * Central differences: error = delta^2/6 |f'''| + eps |f| / delta. With kernel scale h the
      * third derivative is ~ 1/h^3 |x-mean|^3/h^3-ish near the data; delta = 1e-4 h gives a
