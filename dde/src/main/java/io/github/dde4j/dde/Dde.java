@@ -240,6 +240,16 @@ public final class Dde implements Density, ScalarField {
         return NdRows.matrix(score(toRows(y)), dimension(), y.dataType());
     }
 
+    /** {@link ScalarField}: unnormalised log density and score in caller units, from one pass. */
+    @Override
+    public ValueAndGradient valueAndGradient(INDArray y) {
+        double[][] xs = toRows(y);
+        double[] v = new double[xs.length];
+        double[][] g = new double[xs.length][dimension()];
+        evaluate(xs, v, g);
+        return new ValueAndGradient(NdRows.vector(v, y.dataType()), NdRows.matrix(g, dimension(), y.dataType()));
+    }
+
     static double[][] toRows(INDArray y) {
         return NdRows.rows(y, "points");
     }

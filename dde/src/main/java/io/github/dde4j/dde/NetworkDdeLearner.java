@@ -175,6 +175,15 @@ final class NetworkDdeLearner implements DdeLearner {
         return NdRows.matrix(g, x.length / d, d, y.dataType());
     }
 
+    @Override
+    public ValueAndGradient valueAndGradient(INDArray y) {
+        double[] x = flatPoints(y, "points");
+        double[] v = new double[x.length / d];
+        double[] g = new double[x.length];
+        evaluate(x, v, g);
+        return new ValueAndGradient(NdRows.vector(v, y.dataType()), NdRows.matrix(g, x.length / d, d, y.dataType()));
+    }
+
     /**
      * f (into {@code valueOut}, if not null) and/or grad f (row-major into {@code scoreOut}, if not
      * null) at the row-major points {@code x}, in chunks of {@link #EVAL_CHUNK} rows through the

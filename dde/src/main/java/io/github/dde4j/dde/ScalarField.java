@@ -17,4 +17,19 @@ public interface ScalarField {
 
     /** grad_y f(y_i) for an {@code n x d} batch, as {@code n x d}. */
     INDArray inputGradient(INDArray y);
+
+    /**
+     * f and grad f at the same points. The default makes the two calls; a network evaluates f on
+     * the way to grad f, so its implementations answer both from one pass.
+     *
+     * @param value    f(y_i), length n
+     * @param gradient grad_y f(y_i), n x d
+     */
+    record ValueAndGradient(INDArray value, INDArray gradient) {
+    }
+
+    /** {@link #value} and {@link #inputGradient} of an {@code n x d} batch together. */
+    default ValueAndGradient valueAndGradient(INDArray y) {
+        return new ValueAndGradient(value(y), inputGradient(y));
+    }
 }

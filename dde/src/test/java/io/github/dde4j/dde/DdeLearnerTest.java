@@ -53,6 +53,27 @@ class DdeLearnerTest {
         assertEquals(-1 / Math.sqrt(1.25), s.getDouble(1, 0), 0.3);
     }
 
+    /** One pass for both gives exactly what the two calls give, for a learner and for a fitted Dde. */
+    @Test
+    void valueAndGradientMatchTheSeparateCalls() {
+        Nd4jRuntime.ensureInitialized();
+        DdeConfig cfg = DdeConfig.builder().hidden(2, 16).steps(20).seed(3).build();
+        DdeLearner learner = DdeTrainer.learner(cfg, 2);
+        UniformRandomProvider rng = RandomSources.seeded(4);
+        for (int t = 0; t < 20; t++) {
+            learner.step(gaussianBatch(64, rng), 0.5, rng);
+        }
+        double[][] rows = gaussianBatch(200, rng).castTo(DataType.DOUBLE).toDoubleMatrix();
+        Dde dde = new DdeTrainer(cfg).fit(rows);
+        INDArray pts = gaussianBatch(50, rng);
+        for (ScalarField f : new ScalarField[] {learner, dde}) {
+            ScalarField.ValueAndGradient vg = f.valueAndGradient(pts);
+            assertArrayEquals(f.value(pts).toDoubleVector(), vg.value().toDoubleVector(), 0.0);
+            assertArrayEquals(f.inputGradient(pts).reshape(-1).toDoubleVector(), vg.gradient().reshape(-1).toDoubleVector(), 0.0);
+            assertEquals(pts.dataType(), vg.gradient().dataType());
+        }
+    }
+
     @Test
     void snapshotsAreImmutable() {
         Nd4jRuntime.ensureInitialized();

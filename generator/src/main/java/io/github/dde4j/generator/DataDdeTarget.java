@@ -164,8 +164,9 @@ final class DataDdeTarget implements GeneratorTarget {
     @Override
     public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
         ScalarField f = field(s);
-        INDArray value = f.value(y).castTo(y.dataType()).reshape(y.rows());
-        INDArray score = f.inputGradient(y).castTo(y.dataType());
+        ScalarField.ValueAndGradient vg = f.valueAndGradient(y);
+        INDArray value = vg.value().castTo(y.dataType()).reshape(y.rows());
+        INDArray score = vg.gradient().castTo(y.dataType());
         // the floor guards against the KDE q-model's push on stray rows; f_q learners (AUTO above
         // KDE_Q_MAX_DIMENSION) extrapolate as the target's DDEs do, and with the floor a rare
         // category's rows (2% of cars' missing-horsepower indicator) lost their mass

@@ -200,6 +200,13 @@ public interface GeneratorTarget {
             public INDArray inputGradient(INDArray y) {
                 return dde.inputGradient(toCaller(y)).castTo(DataType.DOUBLE).muliRowVector(sc).castTo(y.dataType());
             }
+
+            @Override
+            public ValueAndGradient valueAndGradient(INDArray y) {
+                ValueAndGradient vg = dde.valueAndGradient(toCaller(y));
+                return new ValueAndGradient(vg.value().castTo(y.dataType()),
+                        vg.gradient().castTo(DataType.DOUBLE).muliRowVector(sc).castTo(y.dataType()));
+            }
         };
     }
 

@@ -386,8 +386,9 @@ public final class GeneratorTrainer {
                     gap = kr.logDensity().meanNumber().doubleValue();
                 } else {
                     DdeLearner f = fq.get(Math.min(i, fq.size() - 1));
-                    scoreQ = f.inputGradient(y).castTo(dt);
-                    gap = f.value(y).meanNumber().doubleValue();
+                    io.github.dde4j.dde.ScalarField.ValueAndGradient vg = f.valueAndGradient(y);
+                    scoreQ = vg.gradient().castTo(dt);
+                    gap = vg.value().meanNumber().doubleValue();
                 }
                 gap -= sp.logDensity().meanNumber().doubleValue();
                 INDArray diff = scoreQ.subi(scoreP);
