@@ -3,6 +3,7 @@ package io.github.dde4j.kde;
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
 import io.github.dde4j.core.Sampler;
+import io.github.dde4j.core.dist.Cholesky;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
@@ -660,24 +661,7 @@ public final class GaussianKde implements Density, Sampler {
                 }
             }
         }
-        double[][] l = new double[dim][dim];
-        for (int a = 0; a < dim; a++) {
-            for (int b = 0; b <= a; b++) {
-                double s = 0.5 * (h[a][b] + h[b][a]);
-                for (int k = 0; k < b; k++) {
-                    s -= l[a][k] * l[b][k];
-                }
-                if (a == b) {
-                    if (!(s > 0)) {
-                        throw new IllegalArgumentException("bandwidth matrix is not positive definite (pivot " + a + " is " + s + ")");
-                    }
-                    l[a][a] = Math.sqrt(s);
-                } else {
-                    l[a][b] = s / l[b][b];
-                }
-            }
-        }
-        return l;
+        return Cholesky.lower(h, "bandwidth matrix");
     }
 
     @Override

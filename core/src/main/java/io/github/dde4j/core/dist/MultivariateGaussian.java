@@ -308,32 +308,8 @@ public final class MultivariateGaussian implements Density, Sampler {
         return out;
     }
 
-    /**
-     * Cholesky factorisation A = L L^T of a symmetric positive definite matrix.
-     *
-     * @throws IllegalArgumentException naming the pivot if A is not positive definite
-     */
     static double[][] cholesky(double[][] a) {
-        int d = a.length;
-        double[][] l = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 0)) {
-                        throw new IllegalArgumentException("covariance is not positive definite (pivot " + i
-                                + " is " + s + ")");
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        return l;
+        return Cholesky.lower(a, "covariance");
     }
 
     @Override
