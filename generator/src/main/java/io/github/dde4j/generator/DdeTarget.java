@@ -1,0 +1,39 @@
+package io.github.dde4j.generator;
+
+import io.github.dde4j.core.Checks;
+import io.github.dde4j.dde.ScalarField;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A frozen DDE. */
+final class DdeTarget extends MonteCarloSmoothed {
+    private final ScalarField fp;
+
+    DdeTarget(ScalarField fp, double sigmaP, int mc) {
+        super(Checks.requirePositive(sigmaP, "sigmaP"), mc);
+        this.fp = fp;
+    }
+
+    @Override
+    INDArray baseValue(INDArray u) {
+        return fp.value(u).castTo(u.dataType()).reshape(u.rows());
+    }
+
+    @Override
+    INDArray baseScore(INDArray u) {
+        return fp.inputGradient(u).castTo(u.dataType());
+    }
+
+    @Override
+    public int dimension() {
+        return fp.dimension();
+    }
+
+    ScalarField field() {
+        return fp;
+    }
+
+    @Override
+    public String describe() {
+        return "dde(sigma=" + s0 + ", d=" + fp.dimension() + ")";
+    }
+}
