@@ -3,7 +3,9 @@ package io.github.dde4j.benchmarks;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.CsvReader;
 import io.github.dde4j.core.data.CsvWriter;
+import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.dist.MultivariateGaussian;
+import io.github.dde4j.core.metrics.EnergyDistance;
 import io.github.dde4j.core.metrics.Mmd;
 import io.github.dde4j.core.toy.EightGaussians;
 import io.github.dde4j.core.toy.Toys;
@@ -24,7 +26,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   smallest and largest mode share, MMD^2 to 2,000 fresh true rows (Gaussian kernel of bandwidth
  *   0.5 in the standardised units of true rows, the PyTorch recipe's measure; the same between two
  *   true samples is printed as {@code mmd2_true}) and the mean exact log density (true rows about
- *   -1.69; a ring through the modes about -3.75).</li>
+ *   -1.69; a ring through the modes about -3.75);</li>
+ *   <li>{@code energy REFERENCE FILE...}: for each CSV, one JSON line with its energy distance to the
+ *   rows of REFERENCE (at most 2,000 rows of each, in the standardised units of REFERENCE).</li>
  * </ul>
  */
 public final class PipelineBench {
@@ -40,7 +44,7 @@ public final class PipelineBench {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: write-8g FILE N SEED | write-mixture FILE N D SEED | check-8g FILE...");
+            throw new IllegalArgumentException("usage: write-8g FILE N SEED | write-mixture FILE N D SEED | check-8g FILE... | energy REFERENCE FILE...");
         }
         switch (args[0]) {
             case "write-8g" -> write(Path.of(args[1]), EightGaussians.standard().sample(Integer.parseInt(args[2]),
@@ -50,6 +54,11 @@ public final class PipelineBench {
             case "check-8g" -> {
                 for (int i = 1; i < args.length; i++) {
                     System.out.println(check(args[i]));
+                }
+            }
+            case "energy" -> {
+                for (int i = 2; i < args.length; i++) {
+                    System.out.println(energy(args[1], args[i]));
                 }
             }
             default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
@@ -97,6 +106,15 @@ public final class PipelineBench {
             out[i] = parts[rng.nextInt(parts.length)].sample(1, rng)[0];
         }
         return out;
+    }
+
+    private static String energy(String reference, String file) throws Exception {
+        double[][] ref = CsvReader.readFile(Path.of(reference)).toArray();
+        double[][] gen = CsvReader.readFile(Path.of(file)).toArray();
+        Standardizer st = Standardizer.fit(ref);
+        double e = EnergyDistance.of(st.transform(Arrays.copyOf(gen, Math.min(2000, gen.length))),
+                st.transform(Arrays.copyOf(ref, Math.min(2000, ref.length))));
+        return String.format(Locale.ROOT, "{\"file\": \"%s\", \"rows\": %d, \"energy\": %.5f}", file, gen.length, e);
     }
 
     private static String check(String file) throws Exception {
