@@ -3,6 +3,7 @@
 # on the project's tables and on generated ones, THREADS threads. Prints a Markdown table with the
 # convergence line of each model. Run it on a quiet machine.
 #   benchmarks/fit-speed.sh            THREADS=1 benchmarks/fit-speed.sh
+#   ONLY=mixture-10000x30 benchmarks/fit-speed.sh     (the tables whose names match the pattern)
 set -euo pipefail
 # shellcheck source=pipeline-setup.sh
 source "$(dirname "$0")/pipeline-setup.sh"
@@ -16,6 +17,9 @@ echo "| table | rows x columns | wall time (s) | DDE | generator |"
 echo "|---|---|---:|---|---|"
 for f in "$data/faithful.csv" "$data/penguins.csv" "$data/airports.csv" "$work/eight-gaussians.csv" \
          "$work/mixture-2000x4.csv" "$work/mixture-10000x30.csv"; do
+  if [ -n "${ONLY:-}" ] && ! basename "$f" .csv | grep -qE "$ONLY"; then
+    continue
+  fi
   rows=$(( $(wc -l < "$f") - 1 ))
   cols=$(head -1 "$f" | awk -F, '{ print NF }')
   t0=$(date +%s.%N)
