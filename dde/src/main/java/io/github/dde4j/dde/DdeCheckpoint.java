@@ -19,10 +19,11 @@ import io.github.dde4j.dde.nn.Adam;
  * @param badEvaluations  early stopping: evaluations since the last improvement
  * @param emaLoss         smoothed training loss (NaN before the first step)
  * @param lastLoss        loss of the last step (NaN before the first step)
+ * @param coolDownFrom    the step at which a cool-down began, 0 if none (older checkpoints: 0)
  */
 public record DdeCheckpoint(DdeConfig config, Standardizer standardizer, String dataFingerprint, long step,
                             double[] parameters, Adam.State adam, byte[] rngState, double bestMonitored,
-                            int badEvaluations, double emaLoss, double lastLoss) {
+                            int badEvaluations, double emaLoss, double lastLoss, long coolDownFrom) {
 
     public DdeCheckpoint {
         if (config == null || standardizer == null || dataFingerprint == null || parameters == null || adam == null

@@ -59,6 +59,8 @@ public final class DdeTraining {
     private int badEvaluations;
     private double emaLoss = Double.NaN;
     private double lastLoss = Double.NaN;
+    /** The step at which the cool-down after a plateau began (0: none). */
+    private long coolDownFrom;
     private StopReason stopReason;
 
     DdeTraining(DdeConfig config, Standardizer standardizer, String fingerprint, double[][] trainRows,
@@ -171,10 +173,18 @@ public final class DdeTraining {
                 if (Double.isNaN(bestMonitored) || monitored < bestMonitored - es.minDelta() * Math.abs(bestMonitored)) {
                     bestMonitored = monitored;
                     badEvaluations = 0;
-                } else if (++badEvaluations >= es.patience()) {
-                    stopReason = StopReason.PLATEAU;
-                    break;
+                } else if (coolDownFrom == 0 && ++badEvaluations >= es.patience()) {
+                    if (!es.coolDown()) {
+                        stopReason = StopReason.PLATEAU;
+                        break;
+                    }
+                    coolDownFrom = step;
+                    adam.coolDown(coolDownFrom, es.coolDownLength(coolDownFrom));
                 }
+            }
+            if (coolDownFrom > 0 && step >= coolDownFrom + es.coolDownLength(coolDownFrom)) {
+                stopReason = StopReason.PLATEAU;
+                break;
             }
             if (!l.keepGoing()) {
                 stopReason = StopReason.CANCELLED;
@@ -259,7 +269,7 @@ public final class DdeTraining {
     public DdeCheckpoint checkpoint() {
         byte[] state = ((RandomProviderDefaultState) rng.saveState()).getState();
         return new DdeCheckpoint(config, standardizer, fingerprint, step, net.parameters(), adam.state(), state,
-                bestMonitored, badEvaluations, emaLoss, lastLoss);
+                bestMonitored, badEvaluations, emaLoss, lastLoss, coolDownFrom);
     }
 
     void restore(DdeCheckpoint cp) {
@@ -271,6 +281,10 @@ public final class DdeTraining {
         badEvaluations = cp.badEvaluations();
         emaLoss = cp.emaLoss();
         lastLoss = cp.lastLoss();
+        coolDownFrom = cp.coolDownFrom();
+        if (coolDownFrom > 0) {
+            adam.coolDown(coolDownFrom, config.earlyStopping().coolDownLength(coolDownFrom));
+        }
     }
 
     /** The model as it is now (unnormalised; {@link DdeTrainer#fit} normalises it). */

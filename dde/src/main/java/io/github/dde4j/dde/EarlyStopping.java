@@ -12,8 +12,15 @@ package io.github.dde4j.dde;
  * @param evalEvery          steps between evaluations, >= 1
  * @param validationFraction held-out share of the rows in [0, 0.5]
  * @param smoothing          EMA weight of the newest training loss, in (0, 1]
+ * @param coolDown           at the plateau, instead of stopping at once, let the learning rate decay
+ *                           to 0 (half a cosine) over max({@value #MIN_COOL_DOWN}, a quarter of the
+ *                           steps so far), then stop: a run stopped at a high rate ends noisy
  */
-public record EarlyStopping(int patience, double minDelta, int evalEvery, double validationFraction, double smoothing) {
+public record EarlyStopping(int patience, double minDelta, int evalEvery, double validationFraction, double smoothing,
+                            boolean coolDown) {
+
+    /** The shortest cool-down, in steps. */
+    public static final int MIN_COOL_DOWN = 200;
 
     public EarlyStopping {
         if (patience < 1) {
@@ -31,6 +38,16 @@ public record EarlyStopping(int patience, double minDelta, int evalEvery, double
         if (!(smoothing > 0 && smoothing <= 1)) {
             throw new IllegalArgumentException("smoothing must be in (0, 1], got " + smoothing);
         }
+    }
+
+    /** Stops at the plateau, without a cool-down. */
+    public EarlyStopping(int patience, double minDelta, int evalEvery, double validationFraction, double smoothing) {
+        this(patience, minDelta, evalEvery, validationFraction, smoothing, false);
+    }
+
+    /** The cool-down length after a plateau at {@code step}. */
+    public long coolDownLength(long step) {
+        return Math.max(MIN_COOL_DOWN, step / 4);
     }
 
     /** Patience 10 evaluations every 100 steps on a 10% validation split, 0.1% relative improvement. */

@@ -128,6 +128,51 @@ class DdeTrainerTest {
         assertTrue(ev.metrics().containsKey("val_loss"));
     }
 
+    /**
+     * With a cool-down the plateau (at step 15, as above) starts a half-cosine decay of the rate to 0
+     * over max(200, 15 / 4) = 200 steps, after which the run stops: the rate of every step is the
+     * closed form, and the run ends at step 215.
+     */
+    @Test
+    void plateauThenCoolDownDecaysTheRateToZero() {
+        double[][] x = data(200, 6);
+        double base = 1e-9;
+        DdeConfig cfg = small().steps(10_000).learningRate(base)
+                .adam(io.github.dde4j.dde.nn.AdamConfig.of(base).withSchedule(io.github.dde4j.dde.nn.LearningRateSchedule.constant()))
+                .earlyStopping(new EarlyStopping(2, 0.5, 5, 0.2, 0.5, true)).build();
+        List<TrainingEvent> events = new ArrayList<>();
+        DdeTraining run = new DdeTrainer(cfg).start(x).run(events::add);
+        assertEquals(215, run.step());
+        assertEquals(TrainingEvent.StopReason.PLATEAU, run.result().provenance().stopReason());
+        for (TrainingEvent e : events) {
+            if (e instanceof TrainingEvent.Step st) {
+                long t = st.step() - 1; // optimiser steps taken before this one
+                double want = t < 15 ? base : base * 0.5 * (1 + Math.cos(Math.PI * (t - 15) / 200.0));
+                assertEquals(want, st.learningRate(), 1e-12 * base, "step " + st.step());
+            }
+        }
+    }
+
+    /** A checkpoint taken in the cool-down resumes it: bit for bit the uninterrupted run. */
+    @Test
+    void resumeInsideTheCoolDownIsExact() throws Exception {
+        double[][] x = data(200, 6);
+        // a rate that moves the parameters (so a wrong rate after the resume would show) but plateaus early
+        DdeConfig cfg = small().steps(10_000).seed(3)
+                .adam(io.github.dde4j.dde.nn.AdamConfig.of(1e-4).withSchedule(io.github.dde4j.dde.nn.LearningRateSchedule.constant()))
+                .earlyStopping(new EarlyStopping(2, 0.5, 5, 0.2, 0.5, true)).build();
+        DdeTrainer trainer = new DdeTrainer(cfg);
+        double[] straight = trainer.start(x).run(null).result().network().parameters();
+        DdeTraining first = trainer.start(x).runSteps(100, null);
+        ObjectMapper json = new ObjectMapper();
+        DdeCheckpoint cp = json.readValue(json.writeValueAsString(first.checkpoint()), DdeCheckpoint.class);
+        long from = cp.coolDownFrom();
+        assertTrue(from > 0 && from < 100, "the checkpoint is inside the cool-down, which began at " + from);
+        DdeTraining resumed = trainer.resume(x, cp);
+        assertArrayEquals(straight, resumed.run(null).result().network().parameters());
+        assertEquals(from + 200, resumed.step());
+    }
+
     @Test
     void divergenceStopsWithTheLastGoodModel() {
         double[][] x = data(100, 7);

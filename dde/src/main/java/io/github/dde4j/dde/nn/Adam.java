@@ -21,6 +21,9 @@ public final class Adam {
     private final AdamConfig config;
     private final long totalSteps;
     private long t;
+    /** Cool-down: from step coolFrom the rate decays (cosine) to 0 over coolLength steps; 0 = none. */
+    private long coolFrom;
+    private long coolLength;
     private Object[] m;
     private Object[] v;
     private INDArray[] mNd;
@@ -50,7 +53,27 @@ public final class Adam {
 
     /** The learning rate the next step will use. */
     public double learningRate() {
+        if (coolFrom > 0 && t >= coolFrom) {
+            double start = config.learningRate() * config.schedule().factor(coolFrom, totalSteps);
+            double done = Math.min(1.0, (double) (t - coolFrom) / coolLength);
+            return start * 0.5 * (1 + Math.cos(Math.PI * done));
+        }
         return config.learningRate() * config.schedule().factor(t, totalSteps);
+    }
+
+    /**
+     * From step {@code fromStep} on, the rate decays from the schedule's rate at that step to 0 over
+     * {@code length} steps (half a cosine): the end of a run whose length a plateau rule decided.
+     *
+     * @param fromStep the first step of the decay (> 0)
+     * @param length   its length in steps (> 0)
+     */
+    public void coolDown(long fromStep, long length) {
+        if (fromStep <= 0 || length <= 0) {
+            throw new IllegalArgumentException("cool-down needs fromStep > 0 and length > 0, got " + fromStep + ", " + length);
+        }
+        this.coolFrom = fromStep;
+        this.coolLength = length;
     }
 
     /** One step of {@code net}'s parameters with the gradient left in {@code ws}. */
