@@ -83,8 +83,17 @@ final class DemoCommand implements Callable<Integer> {
      * each data set) stay separate curves.
      */
     private TrainingListener listener(String label) {
-        double seconds = budgetSeconds();
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        return listener(label, true);
+    }
+
+    /**
+     * {@link #listener(String)}, with the stop at the time budget only if {@code stopAtBudget}: the
+     * generator keeps its own clock ({@code GeneratorTrainer.withBudget}), which lets it take at least
+     * one step after fitting its level DDEs and ends it as stopped by the budget, not cancelled.
+     */
+    private TrainingListener listener(String label, boolean stopAtBudget) {
+        double seconds = stopAtBudget ? budgetSeconds() : Double.POSITIVE_INFINITY;
+        long deadline = Double.isInfinite(seconds) ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
         TrainingListener stop = new TrainingListener() {
             @Override
             public void onEvent(io.github.dde4j.core.progress.TrainingEvent event) {
@@ -244,7 +253,7 @@ final class DemoCommand implements Callable<Integer> {
         // training rows levels off, or at the time budget (its moving average is then the generator).
         GeneratorConfig gc = GeneratorConfig.defaults().toBuilder().seed(seed).sigma(ddeDensity.sigma())
                 .steps(quick ? 60 : GeneratorConfig.defaults().steps()).build();
-        Generator gen = new GeneratorTrainer(gc).withListener(listener("eight Gaussians"))
+        Generator gen = new GeneratorTrainer(gc).withListener(listener("eight Gaussians", false))
                 .withBudget(java.time.Duration.ofMillis((long) (budgetSeconds() * 1000))).trainOnDde(ddeDensity, train);
         double genSeconds = (System.nanoTime() - t) / 1e9;
         long genSteps = steps("generator");
