@@ -4,18 +4,17 @@ import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.DdeLearner;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** A DDE stepped on data batches before every generator step. */
-final class AlongsideTarget extends MonteCarloSmoothed {
+final class AlongsideTarget extends DdeTarget {
     private final DdeLearner fp;
     private final double[][] data;
     private final int stepsPer;
     private final int batch;
 
     AlongsideTarget(DdeLearner fp, double[][] data, double sigmaP, int stepsPer, int batch) {
-        super(Checks.requirePositive(sigmaP, "sigmaP"), 16);
+        super(fp, sigmaP, 16);
         Checks.requirePoints(data, fp.dimension(), "data");
         this.fp = fp;
         this.data = Checks.copy(data);
@@ -32,21 +31,6 @@ final class AlongsideTarget extends MonteCarloSmoothed {
             }
             fp.step(Nd4j.createFromArray(b).castTo(DataType.FLOAT), s0, rng);
         }
-    }
-
-    @Override
-    INDArray baseValue(INDArray u) {
-        return fp.value(u).castTo(u.dataType()).reshape(u.rows());
-    }
-
-    @Override
-    INDArray baseScore(INDArray u) {
-        return fp.inputGradient(u).castTo(u.dataType());
-    }
-
-    @Override
-    public int dimension() {
-        return fp.dimension();
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.dde4j.dde.ScalarField;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A frozen DDE. */
-final class DdeTarget extends MonteCarloSmoothed {
+class DdeTarget extends MonteCarloSmoothed {
     private final ScalarField fp;
 
     DdeTarget(ScalarField fp, double sigmaP, int mc) {
@@ -24,12 +24,15 @@ final class DdeTarget extends MonteCarloSmoothed {
     }
 
     @Override
-    public int dimension() {
-        return fp.dimension();
+    ScalarField.ValueAndGradient baseValueAndScore(INDArray u) {
+        ScalarField.ValueAndGradient vg = fp.valueAndGradient(u);
+        return new ScalarField.ValueAndGradient(vg.value().castTo(u.dataType()).reshape(u.rows()),
+                vg.gradient().castTo(u.dataType()));
     }
 
-    ScalarField field() {
-        return fp;
+    @Override
+    public int dimension() {
+        return fp.dimension();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.dde4j.generator;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.dde.ScalarField;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,14 @@ abstract class MonteCarloSmoothed implements GeneratorTarget {
     abstract INDArray baseValue(INDArray u);
 
     abstract INDArray baseScore(INDArray u);
+
+    /**
+     * f and grad f at the same points; a network base overrides it to answer both from one pass.
+     * The values are a length-n vector of u's data type, the scores n x d.
+     */
+    ScalarField.ValueAndGradient baseValueAndScore(INDArray u) {
+        return new ScalarField.ValueAndGradient(baseValue(u), baseScore(u));
+    }
 
     @Override
     public double minimumSigma() {
@@ -54,9 +63,9 @@ abstract class MonteCarloSmoothed implements GeneratorTarget {
             return baseScore(y);
         }
         int n = y.rows();
-        INDArray u = draws(y, s, rng);
-        INDArray v = baseValue(u).reshape(mc, n);
-        INDArray g = baseScore(u).reshape(mc, n, y.columns());
+        ScalarField.ValueAndGradient vg = baseValueAndScore(draws(y, s, rng));
+        INDArray v = vg.value().reshape(mc, n);
+        INDArray g = vg.gradient().reshape(mc, n, y.columns());
         INDArray w = softmaxColumns(v);
         return g.muli(w.reshape(mc, n, 1).broadcast(mc, n, y.columns())).sum(0);
     }
@@ -77,13 +86,14 @@ abstract class MonteCarloSmoothed implements GeneratorTarget {
     @Override
     public Smoothed smoothed(INDArray y, double s, UniformRandomProvider rng) {
         if (atBase(s)) {
-            return new Smoothed(baseScore(y), baseValue(y));
+            ScalarField.ValueAndGradient vg = baseValueAndScore(y);
+            return new Smoothed(vg.gradient(), vg.value());
         }
         int n = y.rows();
-        INDArray u = draws(y, s, rng);
-        INDArray v = baseValue(u).reshape(mc, n);
+        ScalarField.ValueAndGradient vg = baseValueAndScore(draws(y, s, rng));
+        INDArray v = vg.value().reshape(mc, n);
         INDArray log = logMeanExpColumns(v);
-        INDArray g = baseScore(u).reshape(mc, n, y.columns());
+        INDArray g = vg.gradient().reshape(mc, n, y.columns());
         INDArray w = softmaxColumns(v);
         return new Smoothed(g.muli(w.reshape(mc, n, 1).broadcast(mc, n, y.columns())).sum(0), log);
     }
