@@ -6,7 +6,6 @@ import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.DdeCheckpoint;
 import io.github.dde4j.dde.DdeConfig;
-import io.github.dde4j.dde.EarlyStopping;
 import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.DdeTraining;
 
@@ -49,10 +48,6 @@ final class DdeSupport {
             throw new UserException("invalid DDE settings: " + FitCommand.rootMessage(e));
         }
         DdeConfig.Builder b = c.toBuilder().seed(s.seed());
-        if (s.config() == null || !s.config().containsKey("earlyStopping")) {
-            // fit stops the DDE when its training loss levels off (the library's default runs every step)
-            b.earlyStopping(EarlyStopping.onTrainingLossLevelling());
-        }
         if (s.sigma() != null) {
             b.sigma(s.sigma());
         }

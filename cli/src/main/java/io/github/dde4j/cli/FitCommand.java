@@ -85,7 +85,7 @@ final class FitCommand implements Callable<Integer> {
             description = "Settings file: columns, sigma, seed, steps, generator_steps, generator (true or an object of generator settings), dde (an object of DDE settings).")
     Path config;
 
-    @Option(names = "--steps", paramLabel = "N", description = "DDE training steps.")
+    @Option(names = "--steps", paramLabel = "N", description = "DDE training steps at most (default 6000; the validation plateau usually stops the DDE well before).")
     Integer steps;
 
     @Option(names = "--generator-steps", paramLabel = "N", description = "Generator training steps.")

@@ -181,12 +181,11 @@ public final class GeneratorTrainer {
 
     /**
      * The data DDE {@link #trainOnData} fits: dde's defaults (3 x 128 softplus, low-variance targets,
-     * cosine learning rate) at noise level {@code config.sigma()} in standardised units, with the
-     * run's seed, stopped once its training loss levels off ({@code EarlyStopping.onTrainingLossLevelling}).
+     * validation plateau with cool-down) at noise level {@code config.sigma()} in standardised units,
+     * with the run's seed.
      */
     public static DdeConfig dataDdeConfig(GeneratorConfig config) {
-        return DdeConfig.builder().sigma(config.sigma()).seed(config.seed())
-                .earlyStopping(io.github.dde4j.dde.EarlyStopping.onTrainingLossLevelling()).build();
+        return DdeConfig.builder().sigma(config.sigma()).seed(config.seed()).build();
     }
 
     /**
