@@ -46,6 +46,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("long")
 class GeneratorLongTest {
+    // Tests also tagged "extended" run with -Pextended, not in CI's long suite: they cover secondary
+    // paths whose main checks run here (the KDE-of-data target: eight Gaussians and checkerboard here;
+    // the DDE-driven product path on penguins and eight Gaussians: DdePipelineLongTest).
 
     private static final int N = 10_000;
     /** Eight Gaussians: allowed |mean log p(generated) - mean log p(true)| in nats (see {@link #assertEightGaussiansLogDensity}). */
@@ -196,6 +199,7 @@ class GeneratorLongTest {
      * ring check included, pass (measured -2.03 against -1.69 for true rows).
      */
     @Test
+    @Tag("extended")
     void eightGaussiansFromClosedFormMixtureWithKdeQModel() {
         GaussianMixture gm = Toys.eightGaussians();
         GeneratorConfig c = config().withQModel(GeneratorConfig.QModel.KDE, config().qSteps());
@@ -243,6 +247,7 @@ class GeneratorLongTest {
     }
 
     @Test
+    @Tag("extended")
     void twoSpirals() {
         toyFromData("two spirals", TwoSpirals.standard());
     }
@@ -298,6 +303,7 @@ class GeneratorLongTest {
     }
 
     @Test
+    @Tag("extended")
     void twoMoons() {
         toyFromData("two moons", TwoMoons.standard());
     }
@@ -322,6 +328,7 @@ class GeneratorLongTest {
      * small test split's noise.
      */
     @Test
+    @Tag("extended")
     void penguinsBeatAFittedGaussian() throws Exception {
         Path file = Path.of(GeneratorLongTest.class.getResource("/data/penguins.csv").toURI());
         double[][] rows = CsvReader.readFile(file).toArray();
