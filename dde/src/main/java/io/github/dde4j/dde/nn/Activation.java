@@ -1,21 +1,34 @@
 package io.github.dde4j.dde.nn;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
 /**
- * Smooth activation functions sigma(z) with their first and second derivatives, which a DDE
- * needs: its score contains sigma'(z) and the training gradient of the score contains
- * sigma''(z). (ReLU is deliberately absent: its second derivative vanishes almost everywhere,
- * so a ReLU DDE's learned log density is piecewise linear.)
+ * The activation functions of the project's networks, sigma(z) with their first and second
+ * derivatives. A DDE needs smooth ones: its score contains sigma'(z) and the training gradient of
+ * the score contains sigma''(z). {@link #RELU} is for the generator only, whose step needs first
+ * derivatives alone; {@link MlpSpec} refuses it for a DDE network, since its second derivative
+ * vanishes almost everywhere and a ReLU DDE's learned log density would be piecewise linear.
  *
  * <ul>
  *   <li>{@link #SOFTPLUS}: sigma = log(1 + e^z), sigma' = s = 1/(1 + e^-z), sigma'' = s(1 - s)</li>
  *   <li>{@link #TANH}: sigma = tanh z = t, sigma' = 1 - t^2, sigma'' = -2t(1 - t^2)</li>
  *   <li>{@link #SILU} (swish): sigma = z s, sigma' = s(1 + z(1 - s)),
  *       sigma'' = s(1 - s)(2 + z(1 - 2s))</li>
+ *   <li>{@link #RELU}: sigma = max(0, z), sigma' = 1[z &gt; 0], sigma'' = 0</li>
  * </ul>
- * All formulas are evaluated in overflow-free forms (only e^-|z| is ever computed).
+ * All formulas are evaluated in overflow-free forms (only e^-|z| is ever computed). The array
+ * forms come in three flavours, all here: float64 and float32 loops for the BLAS networks
+ * ({@link Kernels#activate}) and ND4J arrays ({@link #apply(INDArray)}, {@link #derivative(INDArray, INDArray)})
+ * for the generator's training pass.
  */
 public enum Activation {
-    SOFTPLUS, TANH, SILU;
+    SOFTPLUS, TANH, SILU, RELU;
+
+    /** Whether sigma'' is informative (not zero almost everywhere): what a DDE network needs. */
+    public boolean isSmooth() {
+        return this != RELU;
+    }
 
     /** sigma(z). */
     public double value(double z) {
@@ -24,6 +37,8 @@ public enum Activation {
                 return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
             case TANH:
                 return Math.tanh(z);
+            case RELU:
+                return Math.max(z, 0);
             default:
                 return z * sigmoid(z);
         }
@@ -38,6 +53,8 @@ public enum Activation {
                 double t = Math.tanh(z);
                 return 1 - t * t;
             }
+            case RELU:
+                return z > 0 ? 1 : 0;
             default: {
                 double s = sigmoid(z);
                 return s * (1 + z * (1 - s));
@@ -56,6 +73,8 @@ public enum Activation {
                 double t = Math.tanh(z);
                 return -2 * t * (1 - t * t);
             }
+            case RELU:
+                return 0;
             default: {
                 double s = sigmoid(z);
                 return s * (1 - s) * (2 + z * (1 - 2 * s));
@@ -75,6 +94,10 @@ public enum Activation {
      * {@code keepValue} is false the values are not needed and z is left as it is.
      */
     void apply(double[] z, double[] prev, double[] s1, double[] s2, int n, boolean keepValue) {
+        if (this == RELU) {
+            relu(z, prev, s1, s2, n, keepValue);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double x = z[i];
             double ax = Math.abs(x);
@@ -123,6 +146,18 @@ public enum Activation {
         // each loop is small and free of branches: C2 vectorises only such loops (one fused loop
         // with everything measured 17 ns/element, these split loops about 1 ns/element)
         switch (this) {
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    float x = z[i];
+                    s1[i] = x > 0 ? 1f : 0f;
+                    if (keepValue) {
+                        z[i] = Math.max(x, 0f);
+                    }
+                }
+                if (s2 != null) {
+                    java.util.Arrays.fill(s2, 0, n, 0f);
+                }
+                break;
             case SOFTPLUS:
                 sigmoid32(z, s1, n);
                 if (s2 != null) {
@@ -189,6 +224,44 @@ public enum Activation {
                 z[i] += prev[i];
             }
         }
+    }
+
+    private static void relu(double[] z, double[] prev, double[] s1, double[] s2, int n, boolean keepValue) {
+        for (int i = 0; i < n; i++) {
+            double x = z[i];
+            s1[i] = x > 0 ? 1 : 0;
+            if (keepValue) {
+                z[i] = prev == null ? Math.max(x, 0) : Math.max(x, 0) + prev[i];
+            }
+            if (s2 != null) {
+                s2[i] = 0;
+            }
+        }
+    }
+
+    /** sigma(a) of an ND4J array, as a new array (the generator's training forward pass). */
+    public INDArray apply(INDArray a) {
+        return switch (this) {
+            case TANH -> Transforms.tanh(a, true);
+            case SOFTPLUS -> Transforms.softPlus(a, true);
+            case SILU -> Transforms.sigmoid(a, true).muli(a);
+            case RELU -> Transforms.relu(a, true);
+        };
+    }
+
+    /** sigma'(a) given the pre-activation a and the activation h = sigma(a), as a new array. */
+    public INDArray derivative(INDArray a, INDArray h) {
+        return switch (this) {
+            case TANH -> h.mul(h).rsubi(1.0);
+            case SOFTPLUS -> Transforms.sigmoid(a, true);
+            case SILU -> {
+                INDArray s = Transforms.sigmoid(a, true);
+                // s + a s (1 - s) = s (1 + a (1 - s))
+                INDArray t = s.rsub(1.0).muli(a).addi(1.0);
+                yield t.muli(s);
+            }
+            case RELU -> a.gt(0.0).castTo(a.dataType());
+        };
     }
 
     /** out = 1/(1 + e^-z) = (1 + tanh(z/2))/2, elementwise, float32. */
