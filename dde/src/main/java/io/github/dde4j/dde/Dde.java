@@ -14,7 +14,7 @@ import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.io.ModelFormatException;
 import io.github.dde4j.dde.nn.MlpSpec;
-import io.github.dde4j.dde.nn.NdRows;
+import io.github.dde4j.dde.internal.NdRows;
 import io.github.dde4j.dde.nn.Precision;
 import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;

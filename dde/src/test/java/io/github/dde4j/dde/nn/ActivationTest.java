@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dde4j.dde.internal.ActivationLoops;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,14 +31,14 @@ class ActivationTest {
         double[] z64 = Z.clone();
         double[] s1 = new double[n];
         double[] s2 = new double[n];
-        act.apply(z64, null, s1, s2, n, true);
+        ActivationLoops.apply(act, z64, null, s1, s2, n, true);
         float[] z32 = new float[n];
         for (int i = 0; i < n; i++) {
             z32[i] = (float) Z[i];
         }
         float[] t1 = new float[n];
         float[] t2 = new float[n];
-        act.apply(z32, null, t1, t2, n, true);
+        ActivationLoops.apply(act, z32, null, t1, t2, n, true);
         Nd4jRuntime.ensureInitialized();
         INDArray a = Nd4j.createFromArray(Z.clone()).castTo(DataType.DOUBLE);
         INDArray h = act.apply(a);

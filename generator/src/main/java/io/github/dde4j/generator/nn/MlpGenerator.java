@@ -2,7 +2,7 @@ package io.github.dde4j.generator.nn;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.nn.Activation;
-import io.github.dde4j.dde.nn.Kernels;
+import io.github.dde4j.dde.internal.Blas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -359,7 +359,7 @@ public final class MlpGenerator implements GeneratorNetwork {
     /**
      * The same maths as {@link #forward} on plain row-major Java arrays ({@code float[]} for a
      * FLOAT network, {@code double[]} for DOUBLE): each matrix product is one
-     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships (dde's {@link Kernels}), the bias
+     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships (dde's {@link Blas}), the bias
      * is preloaded into the product's output (beta = 1), and the activation is dde's fused,
      * branch-free loop (its float32 tanh/sigmoid are a few ulp from the exact ones; ReLU is a
      * max loop there). For AFFINE, c is folded into the output bias: y = z A + (b + c) + MLP(z).
@@ -372,7 +372,7 @@ public final class MlpGenerator implements GeneratorNetwork {
      * one workspace per thread.
      */
     public final class Inference {
-        private final Kernels kr;
+        private final Blas kr;
         private final int maxRows;
         private final Object[] weights;
         private final Object[] biases;
@@ -382,7 +382,7 @@ public final class MlpGenerator implements GeneratorNetwork {
 
         private Inference(int maxRows) {
             boolean f32 = dtype == DataType.FLOAT;
-            this.kr = f32 ? Kernels.F32 : Kernels.F64;
+            this.kr = f32 ? Blas.F32 : Blas.F64;
             this.maxRows = maxRows;
             double[] p = flat.castTo(DataType.DOUBLE).toDoubleVector();
             int layers = widths.length - 1;
