@@ -41,10 +41,10 @@ public abstract class Blas {
 
     public abstract Object copy(Object a);
 
-    /** buf[i * d + j] = rows[start + i][j] for i < count. */
+    /** {@code buf[i * d + j] = rows[start + i][j]} for {@code i < count}. */
     public abstract void setRows(Object buf, double[][] rows, int start, int count, int d);
 
-    /** rows[start + i][j] = buf[i * d + j] for i < count. */
+    /** {@code rows[start + i][j] = buf[i * d + j]} for {@code i < count}. */
     public abstract void getRows(Object buf, double[][] rows, int start, int count, int d);
 
     public abstract void fill(Object a, double v);
@@ -56,7 +56,7 @@ public abstract class Blas {
     /** Every row of C (rows x cols) set to {@code row}. */
     public abstract void fillRows(Object c, Object row, int rows, int cols);
 
-    /** In place: z -> act(z) (+ prev), s1 = act'(z), s2 = act''(z) (s2 may be null). */
+    /** In place: {@code z -> act(z) (+ prev)}, {@code s1 = act'(z)}, {@code s2 = act''(z)} (s2 may be null). */
     public abstract void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue);
 
     /** out[i, j] = x[i, j] * row[j]. */

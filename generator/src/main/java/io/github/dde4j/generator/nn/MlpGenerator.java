@@ -304,16 +304,26 @@ public final class MlpGenerator implements GeneratorNetwork {
         }
     }
 
+    /** The checked latent batch in this network's type. */
+    private INDArray input(INDArray z) {
+        checkInput(z);
+        return z.dataType() == dtype ? z : z.castTo(dtype);
+    }
+
+    /** The last hidden layer's activations for input {@code in} (the hidden part of every forward pass). */
+    private INDArray lastHidden(INDArray in) {
+        INDArray h = in;
+        for (int l = 0; l < widths.length - 2; l++) {
+            h = activation.apply(h.mmul(w(l)).addiRowVector(b(l)));
+        }
+        return h;
+    }
+
     @Override
     public INDArray forward(INDArray z) {
-        checkInput(z);
-        INDArray h = z.dataType() == dtype ? z : z.castTo(dtype);
-        INDArray in = h;
+        INDArray in = input(z);
         int layers = widths.length - 1;
-        for (int l = 0; l < layers - 1; l++) {
-            INDArray a = h.mmul(w(l)).addiRowVector(b(l));
-            h = activation.apply(a);
-        }
+        INDArray h = lastHidden(in);
         INDArray y = h.mmul(w(layers - 1)).addiRowVector(b(layers - 1));
         if (skip == Skip.IDENTITY) {
             y.addi(in);
@@ -329,14 +339,9 @@ public final class MlpGenerator implements GeneratorNetwork {
      * hidden activations are still temporary.
      */
     public void forwardInto(INDArray z, INDArray out) {
-        checkInput(z);
-        INDArray h = z.dataType() == dtype ? z : z.castTo(dtype);
-        INDArray in = h;
+        INDArray in = input(z);
         int layers = widths.length - 1;
-        for (int l = 0; l < layers - 1; l++) {
-            INDArray a = h.mmul(w(l)).addiRowVector(b(l));
-            h = activation.apply(a);
-        }
+        INDArray h = lastHidden(in);
         Nd4j.gemm(h, w(layers - 1), out, false, false, 1.0, 0.0);
         out.addiRowVector(b(layers - 1));
         if (skip == Skip.IDENTITY) {
