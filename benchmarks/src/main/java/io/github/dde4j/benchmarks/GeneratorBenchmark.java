@@ -6,7 +6,7 @@ import io.github.dde4j.generator.Generator;
 import io.github.dde4j.generator.GeneratorConfig;
 import io.github.dde4j.generator.GeneratorTarget;
 import io.github.dde4j.generator.GeneratorTrainer;
-import io.github.dde4j.generator.nn.GeneratorActivation;
+import io.github.dde4j.dde.nn.Activation;
 import io.github.dde4j.generator.nn.MlpGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class GeneratorBenchmark {
      * @return the generator
      */
     public static Generator benchmarkGenerator(int d, int width, long seed) {
-        MlpGenerator net = MlpGenerator.create(d, d, new int[] {width, width}, GeneratorActivation.SILU,
+        MlpGenerator net = MlpGenerator.create(d, d, new int[] {width, width}, Activation.SILU,
                 MlpGenerator.Skip.AFFINE, 0.1, DataType.FLOAT, RandomSources.seeded(seed));
         return new Generator(net, null, null, null, null);
     }

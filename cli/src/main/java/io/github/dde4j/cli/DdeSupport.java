@@ -65,28 +65,27 @@ final class DdeSupport {
 
     /**
      * Trains (resuming from {@code state} when it holds a DDE checkpoint), writing a checkpoint every
-     * {@code every} steps when {@code checkpoint} is not null, then normalises with the data as guide.
+     * {@code every} steps into {@code state} when it is not null, then normalises with the data as guide.
      */
-    static Fitted fit(double[][] data, Settings s, TrainingListener listener, Checkpoints.State state, Path checkpoint,
-                      int every) throws IOException {
+    static Fitted fit(double[][] data, Settings s, TrainingListener listener, Checkpoints.Slot state, int every) throws IOException {
         DdeConfig cfg = config(s);
         DdeTrainer trainer = new DdeTrainer(cfg);
         long t0 = System.nanoTime();
         DdeTraining run;
         double before = 0;
-        if (state != null && state.json.hasNonNull("dde_checkpoint")) {
-            DdeCheckpoint cp = Json.MAPPER.treeToValue(state.json.get("dde_checkpoint"), DdeCheckpoint.class);
+        DdeCheckpoint cp = state == null ? null : state.current().ddeProgress().orElse(null);
+        if (cp != null) {
             run = trainer.resume(data, cp);
-            before = state.json.path("dde_seconds_so_far").asDouble();
+            before = state.current().ddeSecondsSoFar();
         } else {
             run = trainer.start(data);
         }
         while (!run.isFinished()) {
-            run.runSteps(checkpoint == null ? Long.MAX_VALUE : every, listener);
-            if (checkpoint != null && !run.isFinished()) {
-                state.json.set("dde_checkpoint", Json.MAPPER.valueToTree(run.checkpoint()));
-                state.json.put("dde_seconds_so_far", before + (System.nanoTime() - t0) / 1e9);
-                Checkpoints.write(checkpoint, state);
+            run.runSteps(state == null ? Long.MAX_VALUE : every, listener);
+            if (state != null && !run.isFinished()) {
+                DdeCheckpoint now = run.checkpoint();
+                double seconds = before + (System.nanoTime() - t0) / 1e9;
+                state.update(c -> c.withDdeProgress(now, seconds));
             }
             if (!listener.keepGoing()) {
                 break;

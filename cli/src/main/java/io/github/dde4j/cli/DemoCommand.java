@@ -381,7 +381,7 @@ final class DemoCommand implements Callable<Integer> {
             long steps = Schedules.stepsWithin(budgetSeconds(), scheduled, scheduled / 4,
                     l -> new DdeTrainer(DdeSupport.config(planned)).start(train).run(l));
             DdeSupport.Fitted f = DdeSupport.fit(train, new DdeSupport.Settings(Map.of(), null, (int) steps, seed),
-                    listener(phase), null, null, 1);
+                    listener(phase), null, 1);
             ddeDensity = f.dde();
             Map<String, Object> dr = ll("DDE (" + steps("dde") + " steps; normalised, log Z by grid)",
                     ddeDensity.logDensity(test), (System.nanoTime() - t) / 1e9);

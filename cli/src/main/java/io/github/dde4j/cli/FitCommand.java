@@ -9,6 +9,7 @@ import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.normalize.LogZEstimate;
 import io.github.dde4j.generator.Generator;
+import io.github.dde4j.generator.FitCheckpoint;
 import io.github.dde4j.generator.GeneratorCheckpoint;
 import io.github.dde4j.generator.GeneratorConfig;
 import io.github.dde4j.generator.GeneratorTarget;
@@ -215,16 +216,14 @@ final class FitCommand implements Callable<Integer> {
             settings = new DdeSupport.Settings(settings.config(), settings.sigma(), (int) fits, settings.seed());
         }
 
-        Path ckpt = Path.of(out.toString() + ".ckpt");
+        Path ckpt = Checkpoints.pathFor(out);
         String fingerprint = fingerprint(table, settings, genCfg, genTarget);
-        Checkpoints.State state = resume ? Checkpoints.read(ckpt, fingerprint) : null;
-        if (state != null && !common.quiet) {
+        FitCheckpoint found = resume ? Checkpoints.read(ckpt, fingerprint) : null;
+        if (found != null && !common.quiet) {
             msg.println("resuming from checkpoint " + ckpt);
             msg.flush();
         }
-        if (state == null) {
-            state = new Checkpoints.State(fingerprint);
-        }
+        Checkpoints.Slot state = new Checkpoints.Slot(ckpt, found != null ? found : FitCheckpoint.start(fingerprint));
         TrainingListener listener = common.progress();
         if (interruptAfterSteps != null) {
             long[] seen = {0};
@@ -238,18 +237,17 @@ final class FitCommand implements Callable<Integer> {
         ConvergenceReport ddeReport = new ConvergenceReport("dde");
         Dde dde;
         double ddeSeconds;
-        if (state.entries.containsKey("dde-final.zip")) {
+        if (state.current().fittedDde().isPresent()) {
             // the normalised DDE in the dde module's own file format (log Z included)
-            dde = ModelFile.ddeFromBytes(state.entries.get("dde-final.zip"));
-            ddeSeconds = state.json.path("dde_seconds").asDouble();
+            dde = state.current().fittedDde().get();
+            ddeSeconds = state.current().ddeSeconds();
         } else {
             DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener.andThen(ddeReport)
-                    .andThen(Schedules.deadline(deadline)), state, ckpt, checkpointEvery);
+                    .andThen(Schedules.deadline(deadline)), state, checkpointEvery);
             dde = f.dde();
             ddeSeconds = f.seconds();
-            state.entries.put("dde-final.zip", ModelFile.ddeBytes(dde));
-            state.json.put("dde_seconds", ddeSeconds);
-            Checkpoints.write(ckpt, state);
+            Dde fitted = dde;
+            state.update(c -> c.withFittedDde(fitted, ddeSeconds));
         }
         LogZEstimate logZ = dde.logZ().orElseThrow();
         if (!common.quiet) {
@@ -267,7 +265,7 @@ final class FitCommand implements Callable<Integer> {
         if (genCfg != null) {
             long g0 = System.nanoTime();
             ConvergenceReport genReport = new ConvergenceReport(GeneratorTrainer.PHASE);
-            gen = trainGenerator(rows, heldOut, genCfg, genTarget, dde, listener.andThen(genReport), state, ckpt,
+            gen = trainGenerator(rows, heldOut, genCfg, genTarget, dde, listener.andThen(genReport), state,
                     deadline);
             genSeconds = (System.nanoTime() - g0) / 1e9;
             if (!common.quiet) {
@@ -319,7 +317,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private Generator trainGenerator(double[][] rows, double[][] heldOut, GeneratorConfig genCfg, String genTarget,
-                                     Dde dde, TrainingListener listener, Checkpoints.State state, Path ckpt,
+                                     Dde dde, TrainingListener listener, Checkpoints.Slot state,
                                      long deadline) throws IOException {
         // the generator works in the DDE's standardised units; its smallest noise level is the DDE's
         Standardizer s = dde.standardizer();
@@ -331,8 +329,7 @@ final class FitCommand implements Callable<Integer> {
         GeneratorTrainer trainer = new GeneratorTrainer(genCfg).withListener(listener).withStandardizer(s)
                 .withDataDde(dde).withCheckpoints(checkpointEvery, c -> {
                     try {
-                        Checkpoints.putGenerator(state, c);
-                        Checkpoints.write(ckpt, state);
+                        state.update(f -> f.withGenerator(c));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -343,7 +340,7 @@ final class FitCommand implements Callable<Integer> {
         if (deadline != Long.MAX_VALUE) {
             trainer = trainer.withBudget(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
-        GeneratorCheckpoint resumeFrom = Checkpoints.generator(state);
+        GeneratorCheckpoint resumeFrom = state.current().generator().orElse(null);
         return resumeFrom != null ? trainer.resume(target, resumeFrom) : trainer.train(target);
     }
 

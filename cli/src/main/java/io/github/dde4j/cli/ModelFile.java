@@ -9,12 +9,7 @@ import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.normalize.LogZEstimate;
 import io.github.dde4j.generator.Generator;
 import io.github.dde4j.generator.GeneratorIO;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +114,10 @@ final class ModelFile {
         }
         ModelArchive.Builder b = ModelArchive.builder(TYPE);
         if (c.dde() != null) {
-            b.bytes(DDE_ENTRY, ddeBytes(c.dde()));
+            b.bytes(DDE_ENTRY, c.dde().toBytes());
         }
         if (c.generator() != null) {
-            ByteArrayOutputStream gen = new ByteArrayOutputStream();
-            GeneratorIO.toArchive(c.generator()).writeTo(gen);
-            b.bytes(GENERATOR_ENTRY, gen.toByteArray());
+            b.bytes(GENERATOR_ENTRY, GeneratorIO.toArchive(c.generator()).toBytes());
         }
         b.config(m).provenance("written_by", "dde4j cli " + Dde4j.version());
         b.write(target);
@@ -162,9 +155,9 @@ final class ModelFile {
             Map<String, Object> info = m.hasNonNull("info")
                     ? Json.MAPPER.convertValue(m.get("info"), new TypeReference<Map<String, Object>>() { }) : Map.of();
             Map<String, Double> constants = constants(file, m, columns);
-            Dde dde = a.hasArray(DDE_ENTRY) ? ddeFromBytes(a.bytes(DDE_ENTRY)) : null;
+            Dde dde = a.hasArray(DDE_ENTRY) ? Dde.fromBytes(a.bytes(DDE_ENTRY)) : null;
             Generator gen = a.hasArray(GENERATOR_ENTRY)
-                    ? viaTempFile(a.bytes(GENERATOR_ENTRY), GeneratorIO::load).withDataDde(dde) : null;
+                    ? ModelArchive.readEmbedded(a.bytes(GENERATOR_ENTRY), GeneratorIO::load).withDataDde(dde) : null;
             if (dde == null && gen == null) {
                 throw new UserException(file + " is a corrupted dde4j model file (neither a DDE nor a generator)");
             }
@@ -210,57 +203,6 @@ final class ModelFile {
         return out;
     }
 
-    /** The DDE's own model file ({@link Dde#save}) as bytes: for model files and checkpoints. */
-    static byte[] ddeBytes(Dde dde) throws IOException {
-        Path tmp = Files.createTempFile("dde4j-dde-", ".zip");
-        try {
-            dde.save(tmp);
-            return Files.readAllBytes(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Reads bytes written by {@link #ddeBytes} with {@link Dde#load}. */
-    static Dde ddeFromBytes(byte[] bytes) throws IOException {
-        return viaTempFile(bytes, Dde::load);
-    }
-
-    private interface Loader<T> {
-        T load(Path file) throws IOException;
-    }
-
-    /** The module readers take a path: the entry goes through a private temporary file. */
-    private static <T> T viaTempFile(byte[] bytes, Loader<T> loader) throws IOException {
-        Path tmp = Files.createTempFile("dde4j-part-", ".zip");
-        try {
-            Files.write(tmp, bytes);
-            return loader.load(tmp);
-        } catch (io.github.dde4j.dde.io.ModelFormatException e) {
-            // the message names the temporary file; keep only the problem
-            String msg = String.valueOf(e.getMessage());
-            String prefix = tmp + ": ";
-            throw new IOException(msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg, e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    static byte[] arrayBytes(INDArray a) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(b)) {
-            Nd4j.write(a, out);
-        }
-        return b.toByteArray();
-    }
-
-    static INDArray readArray(byte[] bytes) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return Nd4j.read(in);
-        }
-    }
-
-    /** Facts for the manifest's info section. */
     static Map<String, Object> info(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {

@@ -47,7 +47,7 @@ class NoiseLevelLongTest {
         DdeSupport.Settings base = new DdeSupport.Settings(Map.of(), null, null, 5);
         NoiseLevel noise = NoiseLevel.choose(null, Map.of(), train, DdeSupport.config(base));
         DdeSupport.Settings settings = new DdeSupport.Settings(Map.of(), noise.sigma(), null, 5);
-        Dde dde = DdeSupport.fit(train, settings, TrainingListener.none(), null, null, 1).dde();
+        Dde dde = DdeSupport.fit(train, settings, TrainingListener.none(), null, 1).dde();
         double ddeLl = mean(dde.logDensity(test));
 
         Standardizer s = Standardizer.fit(train);

@@ -14,7 +14,7 @@ import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.dde.io.ModelArchive;
 import io.github.dde4j.dde.io.ModelFormatException;
 import io.github.dde4j.dde.nn.MlpSpec;
-import io.github.dde4j.dde.nn.NdRows;
+import io.github.dde4j.dde.internal.NdRows;
 import io.github.dde4j.dde.nn.Precision;
 import io.github.dde4j.dde.sampling.LangevinSampler;
 import io.github.dde4j.dde.sampling.LangevinSettings;
@@ -287,6 +287,10 @@ public final class Dde implements Density, ScalarField {
      * network parameters, the standardisation), written atomically (temp file + rename).
      */
     public void save(Path file) throws IOException {
+        archive().write(file);
+    }
+
+    private ModelArchive archive() throws IOException {
         ModelArchive.Builder b = ModelArchive.builder(MODEL_TYPE).config(config)
                 .provenance("libraryVersion", provenance.libraryVersion())
                 .provenance("trainingRows", Integer.toString(provenance.trainingRows()))
@@ -316,7 +320,7 @@ public final class Dde implements Density, ScalarField {
             constant[i] = standardizer.constantColumns()[i];
         }
         b.longs("standardizer/constantColumns", constant, constant.length);
-        b.write(file);
+        return b.build();
     }
 
     /**
@@ -359,6 +363,20 @@ public final class Dde implements Density, ScalarField {
         } catch (RuntimeException | IOException e) {
             throw new ModelFormatException(file, "not a valid DDE model: " + e.getMessage(), e);
         }
+    }
+
+    /** The model file of {@link #save} as bytes, for files that embed a DDE (the CLI's model file, a fit checkpoint). */
+    public byte[] toBytes() throws IOException {
+        return archive().toBytes();
+    }
+
+    /**
+     * Reads bytes written by {@link #toBytes}.
+     *
+     * @throws ModelFormatException if they are not a valid DDE model
+     */
+    public static Dde fromBytes(byte[] bytes) throws IOException {
+        return ModelArchive.readEmbedded(bytes, Dde::load);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

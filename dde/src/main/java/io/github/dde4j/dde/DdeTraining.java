@@ -170,10 +170,12 @@ public final class DdeTraining {
                     metrics.put("val_loss", monitored);
                 }
                 l.onEvent(new TrainingEvent.Evaluation(PHASE, step, metrics, System.nanoTime() - t0));
-                if (Double.isNaN(bestMonitored) || monitored < bestMonitored - es.minDelta() * Math.abs(bestMonitored)) {
-                    bestMonitored = monitored;
-                    badEvaluations = 0;
-                } else if (coolDownFrom == 0 && ++badEvaluations >= es.patience()) {
+                EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(es.patience(), es.minDelta(), bestMonitored,
+                        badEvaluations);
+                boolean levelled = plateau.record(monitored, coolDownFrom != 0);
+                bestMonitored = plateau.best();
+                badEvaluations = plateau.bad();
+                if (levelled) {
                     if (!es.coolDown()) {
                         stopReason = StopReason.PLATEAU;
                         break;

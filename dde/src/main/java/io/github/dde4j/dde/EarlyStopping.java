@@ -14,7 +14,7 @@ package io.github.dde4j.dde;
  * @param smoothing          EMA weight of the newest training loss, in (0, 1]
  * @param coolDown           at the plateau, instead of stopping at once, let the learning rate decay
  *                           to 0 (half a cosine) over max({@value #MIN_COOL_DOWN}, a quarter of the
- *                           steps so far), then stop: a run stopped at a high rate ends noisy
+ *                           steps so far, {@link #coolDownLength(long, long)}), then stop: a run stopped at a high rate ends noisy
  */
 public record EarlyStopping(int patience, double minDelta, int evalEvery, double validationFraction, double smoothing,
                             boolean coolDown) {
@@ -45,9 +45,64 @@ public record EarlyStopping(int patience, double minDelta, int evalEvery, double
         this(patience, minDelta, evalEvery, validationFraction, smoothing, false);
     }
 
-    /** The cool-down length after a plateau at {@code step}. */
+    /** The cool-down length after a plateau at {@code step}: {@link #coolDownLength(long, long)} with {@value #MIN_COOL_DOWN}. */
     public long coolDownLength(long step) {
-        return Math.max(MIN_COOL_DOWN, step / 4);
+        return coolDownLength(step, MIN_COOL_DOWN);
+    }
+
+    /**
+     * The one cool-down rule of the project's trainers (DDE and generator): after a plateau found at
+     * step {@code from}, a quarter of the steps so far (rounded half up), at least {@code minSteps}.
+     * A quarter: long enough for the rate's decay to settle the parameters, short next to the run.
+     */
+    public static long coolDownLength(long from, long minSteps) {
+        return Math.max(minSteps, Math.round(0.25 * from));
+    }
+
+    /**
+     * The one plateau test of the project's trainers: the best monitored value so far and the
+     * evaluations since it last improved by more than {@code minDelta} (relative to |best|). Mutable;
+     * its two numbers go into checkpoints. A best that is not finite (NaN or +inf: what callers store
+     * for "none yet") is beaten by any value.
+     */
+    public static final class Plateau {
+        private final int patience;
+        private final double minDelta;
+        private double best;
+        private int bad;
+
+        /** A plateau test resumed at {@code best} and {@code bad} (a fresh one: best NaN or +inf, bad 0). */
+        public Plateau(int patience, double minDelta, double best, int bad) {
+            this.patience = patience;
+            this.minDelta = minDelta;
+            this.best = best;
+            this.bad = bad;
+        }
+
+        /**
+         * Records an evaluation. An improvement becomes the new best; otherwise, unless a cool-down is
+         * already running, it counts against the patience.
+         *
+         * @return true when this evaluation used up the patience (the caller cools down or stops)
+         */
+        public boolean record(double monitored, boolean coolingDown) {
+            if (!Double.isFinite(best) || monitored < best - minDelta * Math.abs(best)) {
+                best = monitored;
+                bad = 0;
+                return false;
+            }
+            return !coolingDown && ++bad >= patience;
+        }
+
+        /** The best monitored value so far (the initial value if none). */
+        public double best() {
+            return best;
+        }
+
+        /** Evaluations since the last improvement. */
+        public int bad() {
+            return bad;
+        }
     }
 
     /**

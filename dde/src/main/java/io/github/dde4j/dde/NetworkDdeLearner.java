@@ -5,7 +5,7 @@ import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.progress.TrainingEvent.StopReason;
 import io.github.dde4j.dde.nn.Adam;
-import io.github.dde4j.dde.nn.NdRows;
+import io.github.dde4j.dde.internal.NdRows;
 import io.github.dde4j.dde.nn.Nd4jRuntime;
 import io.github.dde4j.dde.nn.ScalarMlp;
 import org.apache.commons.rng.UniformRandomProvider;

@@ -2,7 +2,7 @@ package io.github.dde4j.generator;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.github.dde4j.core.Checks;
-import io.github.dde4j.generator.nn.GeneratorActivation;
+import io.github.dde4j.dde.nn.Activation;
 import io.github.dde4j.generator.nn.MlpGenerator;
 import java.util.List;
 
@@ -59,7 +59,7 @@ import java.util.List;
 public record GeneratorConfig(
         int latentDimension,
         List<Integer> hidden,
-        GeneratorActivation activation,
+        Activation activation,
         MlpGenerator.Skip skip,
         Init init,
         double outputScale,
@@ -297,7 +297,7 @@ public record GeneratorConfig(
     }
 
     /** Sets the architecture. */
-    public GeneratorConfig withNetwork(List<Integer> hidden, GeneratorActivation activation, MlpGenerator.Skip skip,
+    public GeneratorConfig withNetwork(List<Integer> hidden, Activation activation, MlpGenerator.Skip skip,
                                        Init init) {
         return toBuilder().hidden(hidden).activation(activation).skip(skip).init(init).build();
     }
@@ -326,7 +326,7 @@ public record GeneratorConfig(
     public static final class Builder {
         private int latentDimension = 0;
         private List<Integer> hidden = List.of(128, 128, 128);
-        private GeneratorActivation activation = GeneratorActivation.SILU;
+        private Activation activation = Activation.SILU;
         private MlpGenerator.Skip skip = MlpGenerator.Skip.AFFINE;
         private Init init = Init.GAUSSIAN;
         private double outputScale = 0.1;
@@ -371,7 +371,7 @@ public record GeneratorConfig(
         }
 
         /** Sets {@code activation}. */
-        public Builder activation(GeneratorActivation v) {
+        public Builder activation(Activation v) {
             this.activation = v;
             return this;
         }

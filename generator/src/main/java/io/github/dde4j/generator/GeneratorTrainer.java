@@ -12,6 +12,7 @@ import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.dde.EarlyStopping;
 import io.github.dde4j.generator.nn.MlpGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -429,16 +430,14 @@ public final class GeneratorTrainer {
                 // the stop rule watches the energy distance to the reference rows (KL without them)
                 Double monitored = m.containsKey("energy") ? m.get("energy") : m.get("kl");
                 if (monitored != null && coolFrom < 0) {
-                    if (monitored < best * (1 - config.minDelta()) || best == Double.POSITIVE_INFINITY) {
-                        best = Math.min(best, monitored);
-                        bad = 0;
-                    } else {
-                        bad++;
-                    }
+                    EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(), best, bad);
+                    boolean levelled = plateau.record(monitored, false);
+                    best = plateau.best();
+                    bad = plateau.bad();
                     Double mmd = m.get("mmd2");
                     if (mmd != null && config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
                         reason = TrainingEvent.StopReason.TARGET_REACHED;
-                    } else if (config.patience() > 0 && bad >= config.patience()) {
+                    } else if (config.patience() > 0 && levelled) {
                         // levelled off: let the learning rate decay before stopping (sharper rows)
                         coolFrom = step;
                     }
@@ -478,11 +477,10 @@ public final class GeneratorTrainer {
      * steps so far, at least 100. See docs/generator.md, "Convergence and the stop rule".
      */
     static long coolDownLength(long from) {
-        return Math.max(COOL_DOWN_MIN_STEPS, Math.round(COOL_DOWN_FRACTION * from));
+        return EarlyStopping.coolDownLength(from, COOL_DOWN_MIN_STEPS);
     }
 
     static final long COOL_DOWN_MIN_STEPS = 100;
-    static final double COOL_DOWN_FRACTION = 0.25;
 
     /**
      * The learning rate at {@code step} of a cool-down begun at {@code from}: cosine from the

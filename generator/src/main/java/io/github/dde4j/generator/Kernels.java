@@ -124,11 +124,11 @@ final class Kernels {
 
     /** Rows to an n x d array of type {@code dt}, in one bulk copy. */
     static INDArray toNd(double[][] rows, org.nd4j.linalg.api.buffer.DataType dt) {
-        return io.github.dde4j.dde.nn.NdRows.matrix(rows, rows[0].length, dt);
+        return io.github.dde4j.dde.internal.NdRows.matrix(rows, rows[0].length, dt);
     }
 
     /** An n x d array to rows of doubles, in one bulk copy. */
     static double[][] toRows(INDArray a) {
-        return io.github.dde4j.dde.nn.NdRows.rows(a, "points");
+        return io.github.dde4j.dde.internal.NdRows.rows(a, "points");
     }
 }

@@ -3,28 +3,19 @@ package io.github.dde4j.generator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dde4j.core.toy.Toys;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Checkpoints written before the generator switched to dde's Adam still load and resume
  * (src/test/resources/checkpoints/README.md says how the fixture was made): a cli checkpoint file of
- * step 3 of a 6-step run whose Adam moments are float32 (the old layout), read the way the cli reads
- * it, resumed by the current trainer, must end where the old code's uninterrupted run ended.
+ * step 3 of a 6-step run whose Adam moments are float32 (the old layout), read by {@link FitCheckpoint#read}, resumed by the current trainer, must end where the old code's uninterrupted run ended.
  *
  * <p>Tolerance: the old optimiser updated float32 parameters with float32 moments, the current one
  * updates in float64 and rounds the parameters to float32, and the cosine rate is evaluated by another
@@ -37,32 +28,16 @@ class GeneratorCheckpointCompatibilityTest {
 
     private static final double TOL = 1e-5;
 
-    private static Map<String, byte[]> zipEntries(String resource) throws IOException {
-        Map<String, byte[]> out = new HashMap<>();
-        try (InputStream in = GeneratorCheckpointCompatibilityTest.class.getResourceAsStream(resource);
-             ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), zip.readAllBytes());
-            }
-        }
-        return out;
-    }
-
-    private static INDArray array(byte[] b) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b))) {
-            return Nd4j.read(in);
-        }
-    }
-
-    /** As cli Checkpoints.generator reads it. */
+    /** The fixture through the library's reader (it reads the CLI's earlier, manifest-less layout). */
     private static GeneratorCheckpoint oldCheckpoint() throws IOException {
-        Map<String, byte[]> z = zipEntries("/checkpoints/generator-step3-of-6.ckpt");
-        ObjectMapper json = new ObjectMapper();
-        JsonNode g = json.readTree(new String(z.get("state.json"), StandardCharsets.UTF_8)).get("generator_checkpoint");
-        return new GeneratorCheckpoint(json.treeToValue(g.get("config"), GeneratorConfig.class), g.get("step").asLong(),
-                array(z.get("gen-params.bin")), array(z.get("gen-adam-m.bin")), array(z.get("gen-adam-v.bin")),
-                g.get("adamT").asLong(), Base64.getDecoder().decode(g.get("rngState").asText()),
-                Double.parseDouble(g.get("bestMmd2").asText()), g.get("badEvals").asInt(), g.get("initMean").asText());
+        try {
+            Path file = Path.of(GeneratorCheckpointCompatibilityTest.class.getResource("/checkpoints/generator-step3-of-6.ckpt").toURI());
+            FitCheckpoint c = FitCheckpoint.read(file);
+            assertTrue(c.ddeProgress().isEmpty() && c.fittedDde().isEmpty(), "the fixture holds only a generator checkpoint");
+            return c.generator().orElseThrow();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double[] oldFinalParameters() throws IOException {

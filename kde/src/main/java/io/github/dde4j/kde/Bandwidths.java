@@ -173,13 +173,22 @@ public final class Bandwidths {
      * averages over that many rows drawn with a fixed seed (each density still exact over all
      * rows): a noise level needs two digits, and this keeps 10,000 x 30 rows to seconds.
      *
+     * @param data rows x columns, at least two rows, on a common scale
+     * @return the selected isotropic bandwidth with its leave-one-out objective
      * @throws IllegalArgumentException as {@link #leaveOneOut}
      */
     public static LeaveOneOut leaveOneOutIsotropic(double[][] data) {
         return leaveOneOut(data, null, true, ISOTROPIC_MAX_QUERIES);
     }
 
-    /** {@link #leaveOneOutIsotropic(double[][])} with another cap on the rows the objective averages over. */
+    /**
+     * {@link #leaveOneOutIsotropic(double[][])} with another cap on the rows the objective averages over.
+     *
+     * @param data       rows x columns, at least two rows, on a common scale
+     * @param maxQueries the most rows the objective averages over, at least 2
+     * @return the selected isotropic bandwidth with its leave-one-out objective
+     * @throws IllegalArgumentException as {@link #leaveOneOut}, or if maxQueries is below 2
+     */
     public static LeaveOneOut leaveOneOutIsotropic(double[][] data, int maxQueries) {
         Checks.requireAtLeast(maxQueries, 2, "maxQueries");
         return leaveOneOut(data, null, true, maxQueries);

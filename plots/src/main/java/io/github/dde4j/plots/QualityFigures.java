@@ -40,6 +40,11 @@ public final class QualityFigures {
     /**
      * Histograms (as densities, on shared bins spanning both) of a number column's present values
      * (NaN = missing) in the real and the synthetic table.
+     *
+     * @param column    the column's name, the title
+     * @param real      the real table's values of the column
+     * @param synthetic the synthetic table's values of the column
+     * @return the figure
      */
     public static Figure histogram(String column, double[] real, double[] synthetic) {
         double[] r = present(real);
@@ -103,6 +108,11 @@ public final class QualityFigures {
     /**
      * Label frequencies of a column in the real and the synthetic table, side by side; null
      * labels are missing values. At most {@link #MAX_LABELS} labels, the most frequent.
+     *
+     * @param column    the column's name, the title
+     * @param real      the real table's labels of the column
+     * @param synthetic the synthetic table's labels of the column
+     * @return the figure
      */
     public static Figure bars(String column, String[] real, String[] synthetic) {
         Map<String, double[]> freq = new LinkedHashMap<>();
@@ -142,6 +152,11 @@ public final class QualityFigures {
     /**
      * Two correlation matrices side by side, coloured from blue (-1) through white (0) to red
      * (+1), with the value in each cell when there are at most 12 columns; NaN cells are grey.
+     *
+     * @param names     the columns, in the matrices' order
+     * @param real      the real table's correlation matrix (names.size() square)
+     * @param synthetic the synthetic table's correlation matrix (same shape)
+     * @return the figure
      */
     public static Figure correlations(List<String> names, double[][] real, double[][] synthetic) {
         int n = names.size();

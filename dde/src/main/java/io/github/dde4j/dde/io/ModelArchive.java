@@ -552,6 +552,42 @@ public final class ModelArchive {
         return "ModelArchive(" + modelType + ", format " + formatVersion + ", arrays " + entries.values() + ")";
     }
 
+    /** A reader of a model file (e.g. {@code Dde::load}). */
+    @FunctionalInterface
+    public interface FileReader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /**
+     * Reads a model embedded as bytes in another file (the CLI's model file, a fit checkpoint) with a
+     * reader that takes a path: the bytes go through a private temporary file, which a
+     * {@link ModelFormatException} then does not name (its file is null; the message keeps the problem).
+     */
+    public static <T> T readEmbedded(byte[] bytes, FileReader<T> reader) throws IOException {
+        Path tmp = java.nio.file.Files.createTempFile("dde4j-part-", ".zip");
+        try {
+            java.nio.file.Files.write(tmp, bytes);
+            return reader.read(tmp);
+        } catch (ModelFormatException e) {
+            String msg = String.valueOf(e.getMessage());
+            String prefix = tmp + ": ";
+            throw new ModelFormatException(null, msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg, e);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** This archive's zip as bytes, to embed it in another file. */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array stream does not fail
+        }
+        return out.toByteArray();
+    }
+
     // ------------------------------------------------------------------ builder
 
     /** Collects the parts of a new archive; not thread safe. */

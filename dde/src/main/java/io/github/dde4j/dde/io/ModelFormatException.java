@@ -19,15 +19,15 @@ public class ModelFormatException extends IOException {
 
     private final transient Path file;
 
-    /** A problem with {@code file}; the message becomes "file: problem". */
+    /** A problem with {@code file}; the message becomes "file: problem" (just "problem" when file is null). */
     public ModelFormatException(Path file, String problem) {
-        super(file + ": " + problem);
+        super(file == null ? problem : file + ": " + problem);
         this.file = file;
     }
 
     /** A problem with {@code file} caused by {@code cause}. */
     public ModelFormatException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(file == null ? problem : file + ": " + problem, cause);
         this.file = file;
     }
 

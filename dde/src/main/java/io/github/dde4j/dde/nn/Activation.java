@@ -1,21 +1,34 @@
 package io.github.dde4j.dde.nn;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
 /**
- * Smooth activation functions sigma(z) with their first and second derivatives, which a DDE
- * needs: its score contains sigma'(z) and the training gradient of the score contains
- * sigma''(z). (ReLU is deliberately absent: its second derivative vanishes almost everywhere,
- * so a ReLU DDE's learned log density is piecewise linear.)
+ * The activation functions of the project's networks, sigma(z) with their first and second
+ * derivatives. A DDE needs smooth ones: its score contains sigma'(z) and the training gradient of
+ * the score contains sigma''(z). {@link #RELU} is for the generator only, whose step needs first
+ * derivatives alone; {@link MlpSpec} refuses it for a DDE network, since its second derivative
+ * vanishes almost everywhere and a ReLU DDE's learned log density would be piecewise linear.
  *
  * <ul>
  *   <li>{@link #SOFTPLUS}: sigma = log(1 + e^z), sigma' = s = 1/(1 + e^-z), sigma'' = s(1 - s)</li>
  *   <li>{@link #TANH}: sigma = tanh z = t, sigma' = 1 - t^2, sigma'' = -2t(1 - t^2)</li>
  *   <li>{@link #SILU} (swish): sigma = z s, sigma' = s(1 + z(1 - s)),
  *       sigma'' = s(1 - s)(2 + z(1 - 2s))</li>
+ *   <li>{@link #RELU}: sigma = max(0, z), sigma' = 1[z &gt; 0], sigma'' = 0</li>
  * </ul>
- * All formulas are evaluated in overflow-free forms (only e^-|z| is ever computed).
+ * All formulas are evaluated in overflow-free forms (only e^-|z| is ever computed). The ND4J
+ * forms ({@link #apply(INDArray)}, {@link #derivative(INDArray, INDArray)}) serve the generator's
+ * training pass; the fused float64 and float32 loops of the BLAS networks are internal
+ * ({@code dde.internal.ActivationLoops}).
  */
 public enum Activation {
-    SOFTPLUS, TANH, SILU;
+    SOFTPLUS, TANH, SILU, RELU;
+
+    /** Whether sigma'' is informative (not zero almost everywhere): what a DDE network needs. */
+    public boolean isSmooth() {
+        return this != RELU;
+    }
 
     /** sigma(z). */
     public double value(double z) {
@@ -24,6 +37,8 @@ public enum Activation {
                 return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
             case TANH:
                 return Math.tanh(z);
+            case RELU:
+                return Math.max(z, 0);
             default:
                 return z * sigmoid(z);
         }
@@ -38,6 +53,8 @@ public enum Activation {
                 double t = Math.tanh(z);
                 return 1 - t * t;
             }
+            case RELU:
+                return z > 0 ? 1 : 0;
             default: {
                 double s = sigmoid(z);
                 return s * (1 + z * (1 - s));
@@ -56,6 +73,8 @@ public enum Activation {
                 double t = Math.tanh(z);
                 return -2 * t * (1 - t * t);
             }
+            case RELU:
+                return 0;
             default: {
                 double s = sigmoid(z);
                 return s * (1 - s) * (2 + z * (1 - 2 * s));
@@ -69,169 +88,28 @@ public enum Activation {
         return z >= 0 ? 1 / (1 + e) : e / (1 + e);
     }
 
-    /**
-     * In place over {@code n} entries: z[i] becomes sigma(z[i]) (+ prev[i] if {@code prev} is not
-     * null, a residual skip); s1[i] = sigma'(z), s2[i] = sigma''(z) (s2 may be null). When
-     * {@code keepValue} is false the values are not needed and z is left as it is.
-     */
-    void apply(double[] z, double[] prev, double[] s1, double[] s2, int n, boolean keepValue) {
-        for (int i = 0; i < n; i++) {
-            double x = z[i];
-            double ax = Math.abs(x);
-            double v;
-            double d1;
-            double d2;
-            if (this == TANH) {
-                double t = Math.tanh(x);
-                v = t;
-                d1 = 1 - t * t;
-                d2 = -2 * t * d1;
-            } else {
-                double e = Math.exp(-ax);
-                double inv = 1 / (1 + e);
-                double s = x >= 0 ? inv : e * inv;
-                double ss = s * (1 - s);
-                if (this == SOFTPLUS) {
-                    v = keepValue ? Math.max(x, 0) + Math.log1p(e) : 0;
-                    d1 = s;
-                    d2 = ss;
-                } else {
-                    v = x * s;
-                    d1 = s + x * ss;
-                    d2 = ss * (2 + x * (1 - 2 * s));
-                }
+    /** sigma(a) of an ND4J array, as a new array (the generator's training forward pass). */
+    public INDArray apply(INDArray a) {
+        return switch (this) {
+            case TANH -> Transforms.tanh(a, true);
+            case SOFTPLUS -> Transforms.softPlus(a, true);
+            case SILU -> Transforms.sigmoid(a, true).muli(a);
+            case RELU -> Transforms.relu(a, true);
+        };
+    }
+
+    /** sigma'(a) given the pre-activation a and the activation h = sigma(a), as a new array. */
+    public INDArray derivative(INDArray a, INDArray h) {
+        return switch (this) {
+            case TANH -> h.mul(h).rsubi(1.0);
+            case SOFTPLUS -> Transforms.sigmoid(a, true);
+            case SILU -> {
+                INDArray s = Transforms.sigmoid(a, true);
+                // s + a s (1 - s) = s (1 + a (1 - s))
+                INDArray t = s.rsub(1.0).muli(a).addi(1.0);
+                yield t.muli(s);
             }
-            if (keepValue) {
-                z[i] = prev == null ? v : v + prev[i];
-            }
-            s1[i] = d1;
-            if (s2 != null) {
-                s2[i] = d2;
-            }
-        }
+            case RELU -> a.gt(0.0).castTo(a.dataType());
+        };
     }
-
-    /**
-     * The float32 version of {@link #apply(double[], double[], double[], double[], int, boolean)}.
-     * Branch-free arithmetic only (a rational tanh, see {@link #tanh32}, and a series for
-     * log1p), so that the JIT vectorises the loops: with Math.exp and Math.log the softplus
-     * loop cost about 17 ns per element (CPU time) and dominated a small DDE step; vectorised it
-     * costs about 1 ns. Absolute error below 1e-6 (relative 3e-6 for SiLU values) against the
-     * float64 formulas.
-     */
-    void apply(float[] z, float[] prev, float[] s1, float[] s2, int n, boolean keepValue) {
-        // each loop is small and free of branches: C2 vectorises only such loops (one fused loop
-        // with everything measured 17 ns/element, these split loops about 1 ns/element)
-        switch (this) {
-            case SOFTPLUS:
-                sigmoid32(z, s1, n);
-                if (s2 != null) {
-                    for (int i = 0; i < n; i++) {
-                        float s = s1[i];
-                        s2[i] = s * (1 - s);
-                    }
-                }
-                if (keepValue) {
-                    // softplus(x) = max(x, 0) + log1p(e^-|x|), with e^-|x| = (1 - a)/(1 + a), a = |2s - 1|,
-                    // and log1p(u) = 2 atanh(w), w = u/(2 + u) = (1 - a)/(3 + a) in [0, 1/3]
-                    for (int i = 0; i < n; i++) {
-                        float x = z[i];
-                        float a = Math.abs(2 * s1[i] - 1);
-                        float w = (1 - a) / (3 + a);
-                        z[i] = 0.5f * (x + Math.abs(x)) + atanhSeries2(w);
-                    }
-                }
-                break;
-            case TANH:
-                for (int i = 0; i < n; i++) {
-                    s1[i] = tanh32(z[i]);
-                }
-                if (s2 != null) {
-                    for (int i = 0; i < n; i++) {
-                        float t = s1[i];
-                        s2[i] = -2 * t * (1 - t * t);
-                    }
-                }
-                if (keepValue) {
-                    System.arraycopy(s1, 0, z, 0, n);
-                }
-                for (int i = 0; i < n; i++) {
-                    float t = s1[i];
-                    s1[i] = 1 - t * t;
-                }
-                break;
-            default:
-                sigmoid32(z, s1, n);
-                if (s2 != null) {
-                    for (int i = 0; i < n; i++) {
-                        float x = z[i];
-                        float s = s1[i];
-                        s2[i] = s * (1 - s) * (2 + x * (1 - 2 * s));
-                    }
-                }
-                if (keepValue) {
-                    for (int i = 0; i < n; i++) {
-                        float x = z[i];
-                        float s = s1[i];
-                        s1[i] = s + x * s * (1 - s);
-                        z[i] = x * s;
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        float x = z[i];
-                        float s = s1[i];
-                        s1[i] = s + x * s * (1 - s);
-                    }
-                }
-        }
-        if (keepValue && prev != null) {
-            for (int i = 0; i < n; i++) {
-                z[i] += prev[i];
-            }
-        }
-    }
-
-    /** out = 1/(1 + e^-z) = (1 + tanh(z/2))/2, elementwise, float32. */
-    static void sigmoid32(float[] z, float[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = 0.5f + 0.5f * tanh32(0.5f * z[i]);
-        }
-    }
-
-    /** 2 atanh(w) = 2 (w + w^3/3 + ... + w^17/17) for w in [0, 1/3]; truncation below 1e-9. */
-    static float atanhSeries2(float w) {
-        float w2 = w * w;
-        float p = 1f / 17;
-        p = p * w2 + 1f / 15;
-        p = p * w2 + 1f / 13;
-        p = p * w2 + 1f / 11;
-        p = p * w2 + 1f / 9;
-        p = p * w2 + 1f / 7;
-        p = p * w2 + 1f / 5;
-        p = p * w2 + 1f / 3;
-        p = p * w2 + 1;
-        return 2 * w * p;
-    }
-
-    /**
-     * tanh in float32 by the rational minimax approximation used by Eigen
-     * ({@code generic_fast_tanh_float}): odd degree-13 numerator over even degree-6 denominator
-     * on [-7.9053, 7.9053] (beyond, tanh is 1 to float precision); a few ulp of error.
-     */
-    static float tanh32(float v) {
-        float x = Math.max(-7.90531110763549805f, Math.min(7.90531110763549805f, v));
-        float x2 = x * x;
-        float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
-        p = x2 * p + -8.60467152213735e-11f;
-        p = x2 * p + 5.12229709037114e-08f;
-        p = x2 * p + 1.48572235717979e-05f;
-        p = x2 * p + 6.37261928875436e-04f;
-        p = x2 * p + 4.89352455891786e-03f;
-        p = x * p;
-        float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
-        q = x2 * q + 2.26843463243900e-03f;
-        q = x2 * q + 4.89352518554385e-03f;
-        return p / q;
-    }
-
 }

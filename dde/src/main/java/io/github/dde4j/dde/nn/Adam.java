@@ -1,5 +1,7 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.dde.internal.Blas;
+
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -78,7 +80,7 @@ public final class Adam {
 
     /** One step of {@code net}'s parameters with the gradient left in {@code ws}. */
     public void step(ScalarMlp net, ScalarMlp.Workspace ws) {
-        Kernels k = net.k;
+        Blas k = net.k;
         if (m == null) {
             m = new Object[net.params.length];
             v = new Object[net.params.length];
@@ -112,7 +114,7 @@ public final class Adam {
         double c1 = 1 - Math.pow(config.beta1(), t);
         double c2 = 1 - Math.pow(config.beta2(), t);
         for (int i = 0; i < params.length; i++) {
-            Kernels.F64.adam(params[i], grads[i], m[i], v[i], params[i].length, lr, config.beta1(), config.beta2(),
+            Blas.F64.adam(params[i], grads[i], m[i], v[i], params[i].length, lr, config.beta1(), config.beta2(),
                     config.epsilon(), c1, c2);
         }
     }
@@ -194,7 +196,7 @@ public final class Adam {
             v = null;
             return;
         }
-        Kernels k = net == null ? Kernels.F64 : net.k;
+        Blas k = net == null ? Blas.F64 : net.k;
         m = fromDoubles(s.m, k);
         v = fromDoubles(s.v, k);
     }
@@ -216,7 +218,7 @@ public final class Adam {
         return out;
     }
 
-    private static Object[] fromDoubles(double[][] a, Kernels k) {
+    private static Object[] fromDoubles(double[][] a, Blas k) {
         Object[] out = new Object[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = k.alloc(a[i].length);

@@ -33,6 +33,11 @@ public record MlpSpec(int inputDim, List<Integer> hiddenWidths, Activation activ
         if (activation == null) {
             throw new IllegalArgumentException("activation is null");
         }
+        if (!activation.isSmooth()) {
+            // the DDE's training gradient contains sigma'', which is zero almost everywhere for ReLU
+            throw new IllegalArgumentException("activation " + activation + " is not smooth; a DDE needs sigma'' "
+                    + "(use SOFTPLUS, TANH or SILU)");
+        }
         if (precision == null) {
             throw new IllegalArgumentException("precision is null");
         }

@@ -1,5 +1,7 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.dde.internal.Blas;
+
 import io.github.dde4j.core.Checks;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -51,7 +53,7 @@ public final class ScalarMlp {
     static final double FIRST_LAYER_GAIN = 3;
 
     private final MlpSpec spec;
-    final Kernels k;
+    final Blas k;
     final int depth;
     final int[] width;
     final boolean[] skip;
@@ -60,7 +62,7 @@ public final class ScalarMlp {
 
     private ScalarMlp(MlpSpec spec, Object[] params) {
         this.spec = spec;
-        this.k = Kernels.of(spec.precision());
+        this.k = Blas.of(spec.precision());
         this.depth = spec.depth();
         this.width = new int[depth + 1];
         this.skip = new boolean[depth + 1];
@@ -76,7 +78,7 @@ public final class ScalarMlp {
      * layer: W ~ N(0, 9/fan_in), b ~ U(-3, 3) (see {@link #FIRST_LAYER_GAIN}); drawn from {@code rng}.
      */
     public static ScalarMlp create(MlpSpec spec, UniformRandomProvider rng) {
-        Kernels k = Kernels.of(spec.precision());
+        Blas k = Blas.of(spec.precision());
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int depth = spec.depth();
         Object[] p = new Object[2 * depth + 2];

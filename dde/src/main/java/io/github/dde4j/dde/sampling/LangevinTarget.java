@@ -102,50 +102,18 @@ public interface LangevinTarget {
 
     /** A target given by its batch score only (no MALA). */
     static LangevinTarget ofScore(int dimension, UnaryOperator<double[][]> score) {
-        Checks.requireAtLeast(dimension, 1, "dimension");
         if (score == null) {
             throw new IllegalArgumentException("score is null");
         }
-        return new LangevinTarget() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public double[][] score(double[][] x, double sigma) {
-                return score.apply(x);
-            }
-        };
+        return new FunctionTarget(dimension, (x, sigma) -> score.apply(x), null);
     }
 
     /** A target with a batch score and a batch unnormalised log density (MALA possible). */
     static LangevinTarget of(int dimension, UnaryOperator<double[][]> score, Function<double[][], double[]> logDensity) {
-        Checks.requireAtLeast(dimension, 1, "dimension");
         if (score == null || logDensity == null) {
             throw new IllegalArgumentException("score and logDensity must not be null");
         }
-        return new LangevinTarget() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public double[][] score(double[][] x, double sigma) {
-                return score.apply(x);
-            }
-
-            @Override
-            public boolean hasLogDensity() {
-                return true;
-            }
-
-            @Override
-            public double[] logDensity(double[][] x, double sigma) {
-                return logDensity.apply(x);
-            }
-        };
+        return new FunctionTarget(dimension, (x, sigma) -> score.apply(x), (x, sigma) -> logDensity.apply(x));
     }
 
     /** A target from an unnormalised log density and its score. */
@@ -173,50 +141,18 @@ public interface LangevinTarget {
      * the score of the data density smoothed with N(0, sigma^2 I), or one DDE per level.
      */
     static LangevinTarget noiseConditional(int dimension, BiFunction<double[][], Double, double[][]> score) {
-        Checks.requireAtLeast(dimension, 1, "dimension");
         if (score == null) {
             throw new IllegalArgumentException("score is null");
         }
-        return new LangevinTarget() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public double[][] score(double[][] x, double sigma) {
-                return score.apply(x, sigma);
-            }
-        };
+        return new FunctionTarget(dimension, score, null);
     }
 
     /** Noise-conditional score and log density, both functions of (x, sigma). */
     static LangevinTarget noiseConditional(int dimension, BiFunction<double[][], Double, double[][]> score,
                                            BiFunction<double[][], Double, double[]> logDensity) {
-        Checks.requireAtLeast(dimension, 1, "dimension");
         if (score == null || logDensity == null) {
             throw new IllegalArgumentException("score and logDensity must not be null");
         }
-        return new LangevinTarget() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public double[][] score(double[][] x, double sigma) {
-                return score.apply(x, sigma);
-            }
-
-            @Override
-            public boolean hasLogDensity() {
-                return true;
-            }
-
-            @Override
-            public double[] logDensity(double[][] x, double sigma) {
-                return logDensity.apply(x, sigma);
-            }
-        };
+        return new FunctionTarget(dimension, score, logDensity);
     }
 }

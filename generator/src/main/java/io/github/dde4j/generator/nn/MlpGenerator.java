@@ -2,7 +2,7 @@ package io.github.dde4j.generator.nn;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.nn.Activation;
-import io.github.dde4j.dde.nn.Kernels;
+import io.github.dde4j.dde.internal.Blas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class MlpGenerator implements GeneratorNetwork {
     private final int k;
     private final int d;
     private final int[] hidden;
-    private final GeneratorActivation activation;
+    private final Activation activation;
     private final Skip skip;
     private final DataType dtype;
     private final INDArray flat;
@@ -68,7 +68,7 @@ public final class MlpGenerator implements GeneratorNetwork {
     private final long cOff;
     private final long count;
 
-    private MlpGenerator(int k, int d, int[] hidden, GeneratorActivation activation, Skip skip, DataType dtype,
+    private MlpGenerator(int k, int d, int[] hidden, Activation activation, Skip skip, DataType dtype,
                          INDArray flat) {
         this.k = k;
         this.d = d;
@@ -113,7 +113,7 @@ public final class MlpGenerator implements GeneratorNetwork {
      *
      * @throws IllegalArgumentException for non-positive sizes, a skip with k != d, or a bad scale
      */
-    public static MlpGenerator create(int latentDimension, int dimension, int[] hidden, GeneratorActivation activation,
+    public static MlpGenerator create(int latentDimension, int dimension, int[] hidden, Activation activation,
                                       Skip skip, double outputScale, DataType dtype, UniformRandomProvider rng) {
         Checks.requireAtLeast(latentDimension, 1, "latentDimension");
         Checks.requireAtLeast(dimension, 1, "dimension");
@@ -144,7 +144,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         double[] p = new double[(int) shape.count];
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         int layers = shape.widths.length - 1;
-        double gain = activation == GeneratorActivation.RELU ? 2.0 : 1.0;
+        double gain = activation == Activation.RELU ? 2.0 : 1.0;
         for (int l = 0; l < layers; l++) {
             int in = shape.widths[l];
             int out = shape.widths[l + 1];
@@ -186,7 +186,7 @@ public final class MlpGenerator implements GeneratorNetwork {
             @SuppressWarnings("unchecked")
             List<Number> h = (List<Number>) description.get("hidden");
             int[] hidden = h.stream().mapToInt(Number::intValue).toArray();
-            GeneratorActivation act = GeneratorActivation.valueOf(((String) description.get("activation")).toUpperCase(Locale.ROOT));
+            Activation act = Activation.valueOf(((String) description.get("activation")).toUpperCase(Locale.ROOT));
             Skip skip = Skip.valueOf(((String) description.get("skip")).toUpperCase(Locale.ROOT));
             DataType dt = DataType.valueOf(((String) description.get("dataType")).toUpperCase(Locale.ROOT));
             return new MlpGenerator(k, d, hidden, act, skip, dt, flat.reshape(1, flat.length()).castTo(dt).dup());
@@ -247,7 +247,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         return hidden.clone();
     }
 
-    public GeneratorActivation activation() {
+    public Activation activation() {
         return activation;
     }
 
@@ -304,16 +304,26 @@ public final class MlpGenerator implements GeneratorNetwork {
         }
     }
 
+    /** The checked latent batch in this network's type. */
+    private INDArray input(INDArray z) {
+        checkInput(z);
+        return z.dataType() == dtype ? z : z.castTo(dtype);
+    }
+
+    /** The last hidden layer's activations for input {@code in} (the hidden part of every forward pass). */
+    private INDArray lastHidden(INDArray in) {
+        INDArray h = in;
+        for (int l = 0; l < widths.length - 2; l++) {
+            h = activation.apply(h.mmul(w(l)).addiRowVector(b(l)));
+        }
+        return h;
+    }
+
     @Override
     public INDArray forward(INDArray z) {
-        checkInput(z);
-        INDArray h = z.dataType() == dtype ? z : z.castTo(dtype);
-        INDArray in = h;
+        INDArray in = input(z);
         int layers = widths.length - 1;
-        for (int l = 0; l < layers - 1; l++) {
-            INDArray a = h.mmul(w(l)).addiRowVector(b(l));
-            h = activation.apply(a);
-        }
+        INDArray h = lastHidden(in);
         INDArray y = h.mmul(w(layers - 1)).addiRowVector(b(layers - 1));
         if (skip == Skip.IDENTITY) {
             y.addi(in);
@@ -329,14 +339,9 @@ public final class MlpGenerator implements GeneratorNetwork {
      * hidden activations are still temporary.
      */
     public void forwardInto(INDArray z, INDArray out) {
-        checkInput(z);
-        INDArray h = z.dataType() == dtype ? z : z.castTo(dtype);
-        INDArray in = h;
+        INDArray in = input(z);
         int layers = widths.length - 1;
-        for (int l = 0; l < layers - 1; l++) {
-            INDArray a = h.mmul(w(l)).addiRowVector(b(l));
-            h = activation.apply(a);
-        }
+        INDArray h = lastHidden(in);
         Nd4j.gemm(h, w(layers - 1), out, false, false, 1.0, 0.0);
         out.addiRowVector(b(layers - 1));
         if (skip == Skip.IDENTITY) {
@@ -359,10 +364,10 @@ public final class MlpGenerator implements GeneratorNetwork {
     /**
      * The same maths as {@link #forward} on plain row-major Java arrays ({@code float[]} for a
      * FLOAT network, {@code double[]} for DOUBLE): each matrix product is one
-     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships (dde's {@link Kernels}), the bias
+     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships (dde's {@link Blas}), the bias
      * is preloaded into the product's output (beta = 1), and the activation is dde's fused,
-     * branch-free loop (its float32 tanh/sigmoid are a few ulp from the exact ones); ReLU is a
-     * plain max loop. For AFFINE, c is folded into the output bias: y = z A + (b + c) + MLP(z).
+     * branch-free loop (its float32 tanh/sigmoid are a few ulp from the exact ones; ReLU is a
+     * max loop there). For AFFINE, c is folded into the output bias: y = z A + (b + c) + MLP(z).
      *
      * <p>Why: a generator forward at d = 4, width 128 is a handful of small operations; through
      * ND4J each costs tens of microseconds of per-op overhead plus a copy, and sampling ran at
@@ -372,18 +377,17 @@ public final class MlpGenerator implements GeneratorNetwork {
      * one workspace per thread.
      */
     public final class Inference {
-        private final Kernels kr;
+        private final Blas kr;
         private final int maxRows;
         private final Object[] weights;
         private final Object[] biases;
         private final Object skipMatrix;
         private final Object[] hiddenBuf;
         private final Object scratch;
-        private final Activation act;
 
         private Inference(int maxRows) {
             boolean f32 = dtype == DataType.FLOAT;
-            this.kr = f32 ? Kernels.F32 : Kernels.F64;
+            this.kr = f32 ? Blas.F32 : Blas.F64;
             this.maxRows = maxRows;
             double[] p = flat.castTo(DataType.DOUBLE).toDoubleVector();
             int layers = widths.length - 1;
@@ -409,13 +413,7 @@ public final class MlpGenerator implements GeneratorNetwork {
                 hiddenBuf[l] = kr.alloc(maxRows * widths[l + 1]);
                 widest = Math.max(widest, widths[l + 1]);
             }
-            scratch = activation == GeneratorActivation.RELU ? null : kr.alloc(maxRows * widest);
-            act = switch (activation) {
-                case TANH -> Activation.TANH;
-                case SOFTPLUS -> Activation.SOFTPLUS;
-                case SILU -> Activation.SILU;
-                case RELU -> null;
-            };
+            scratch = kr.alloc(maxRows * widest);
         }
 
         private Object slice(double[] p, long off, int n) {
@@ -488,18 +486,7 @@ public final class MlpGenerator implements GeneratorNetwork {
         }
 
         private void activate(Object a, int n) {
-            if (act != null) {
-                kr.activate(act, a, null, scratch, null, n, true);
-            } else if (a instanceof float[] f) {
-                for (int i = 0; i < n; i++) {
-                    f[i] = Math.max(f[i], 0f);
-                }
-            } else {
-                double[] f = (double[]) a;
-                for (int i = 0; i < n; i++) {
-                    f[i] = Math.max(f[i], 0.0);
-                }
-            }
+            kr.activate(activation, a, null, scratch, null, n, true);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.dde4j.generator.nn;
 
+import io.github.dde4j.dde.nn.Activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ class MlpGeneratorGradientTest {
      */
     @ParameterizedTest
     @CsvSource({"2,2,TANH,NONE", "2,2,SOFTPLUS,IDENTITY", "3,3,SILU,AFFINE", "4,2,TANH,NONE", "2,2,RELU,AFFINE"})
-    void backwardMatchesFiniteDifferences(int k, int d, GeneratorActivation act, MlpGenerator.Skip skip) {
+    void backwardMatchesFiniteDifferences(int k, int d, Activation act, MlpGenerator.Skip skip) {
         UniformRandomProvider rng = RandomSources.seeded(11);
         MlpGenerator g = MlpGenerator.create(k, d, new int[] {7, 5}, act, skip, 1.0, DataType.DOUBLE, rng);
         // perturb the skip so the test does not sit at the identity
@@ -54,7 +55,7 @@ class MlpGeneratorGradientTest {
 
     @Test
     void identitySkipStartsNearIdentity() {
-        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {16}, GeneratorActivation.TANH, MlpGenerator.Skip.AFFINE,
+        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {16}, Activation.TANH, MlpGenerator.Skip.AFFINE,
                 0.0, DataType.DOUBLE, RandomSources.seeded(1));
         INDArray z = Nd4j.randn(DataType.DOUBLE, 5, 2);
         assertEquals(0.0, g.forward(z).sub(z).amaxNumber().doubleValue(), 1e-12);
@@ -70,7 +71,7 @@ class MlpGeneratorGradientTest {
 
     @Test
     void forwardIntoAgreesWithForwardAndRoundTripsDescription() {
-        MlpGenerator g = MlpGenerator.create(3, 3, new int[] {8, 8}, GeneratorActivation.SILU, MlpGenerator.Skip.AFFINE,
+        MlpGenerator g = MlpGenerator.create(3, 3, new int[] {8, 8}, Activation.SILU, MlpGenerator.Skip.AFFINE,
                 0.5, DataType.FLOAT, RandomSources.seeded(2));
         // seeded latents; forwardInto's float32 products may round differently from forward's (a few ulp)
         UniformRandomProvider rz = RandomSources.seeded(4);
@@ -89,10 +90,10 @@ class MlpGeneratorGradientTest {
 
     @Test
     void rejectsBadShapes() {
-        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {4}, GeneratorActivation.TANH, MlpGenerator.Skip.NONE,
+        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {4}, Activation.TANH, MlpGenerator.Skip.NONE,
                 1.0, DataType.DOUBLE, RandomSources.seeded(3));
         assertThrows(IllegalArgumentException.class, () -> g.forward(Nd4j.zeros(DataType.DOUBLE, 3, 5)));
         assertThrows(IllegalArgumentException.class, () -> MlpGenerator.create(2, 3, new int[] {4},
-                GeneratorActivation.TANH, MlpGenerator.Skip.IDENTITY, 1.0, DataType.DOUBLE, RandomSources.seeded(3)));
+                Activation.TANH, MlpGenerator.Skip.IDENTITY, 1.0, DataType.DOUBLE, RandomSources.seeded(3)));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dde4j.generator.nn;
 
+import io.github.dde4j.dde.nn.Activation;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class MlpGeneratorInferenceTest {
     static List<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (MlpGenerator.Skip skip : MlpGenerator.Skip.values()) {
-            for (GeneratorActivation act : GeneratorActivation.values()) {
+            for (Activation act : Activation.values()) {
                 for (DataType dt : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
                     out.add(Arguments.of(skip, act, dt));
                 }
@@ -38,7 +39,7 @@ class MlpGeneratorInferenceTest {
      */
     @ParameterizedTest
     @MethodSource("cases")
-    void inferenceEqualsForward(MlpGenerator.Skip skip, GeneratorActivation act, DataType dt) {
+    void inferenceEqualsForward(MlpGenerator.Skip skip, Activation act, DataType dt) {
         int k = 3;
         int d = skip == MlpGenerator.Skip.NONE ? 2 : 3;
         MlpGenerator g = MlpGenerator.create(k, d, new int[] {33, 17}, act, skip, 1.0, dt, RandomSources.seeded(5));
@@ -81,7 +82,7 @@ class MlpGeneratorInferenceTest {
 
     @Test
     void rejectsWrongTypeAndSize() {
-        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {4}, GeneratorActivation.TANH, MlpGenerator.Skip.NONE,
+        MlpGenerator g = MlpGenerator.create(2, 2, new int[] {4}, Activation.TANH, MlpGenerator.Skip.NONE,
                 1.0, DataType.FLOAT, RandomSources.seeded(1));
         MlpGenerator.Inference inf = g.inference(4);
         assertThrows(IllegalArgumentException.class, () -> inf.forward(new double[8], 4, new double[8]));

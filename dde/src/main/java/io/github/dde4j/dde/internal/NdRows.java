@@ -1,4 +1,6 @@
-package io.github.dde4j.dde.nn;
+package io.github.dde4j.dde.internal;
+
+import io.github.dde4j.dde.nn.Nd4jRuntime;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

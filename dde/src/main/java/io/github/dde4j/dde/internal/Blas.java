@@ -1,4 +1,7 @@
-package io.github.dde4j.dde.nn;
+package io.github.dde4j.dde.internal;
+
+import io.github.dde4j.dde.nn.Activation;
+import io.github.dde4j.dde.nn.Precision;
 
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -15,36 +18,36 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * work is fused into single Java loops that the JIT compiles to tight code. See docs/dde.md for
  * the measurements behind this choice.
  */
-public abstract class Kernels {
+public abstract class Blas {
 
     /** float32 kernels (buffers are {@code float[]}). */
-    public static final Kernels F32 = new F32();
+    public static final Blas F32 = new F32();
     /** float64 kernels (buffers are {@code double[]}). */
-    public static final Kernels F64 = new F64();
+    public static final Blas F64 = new F64();
 
     /** The kernels for {@code p}. */
-    public static Kernels of(Precision p) {
+    public static Blas of(Precision p) {
         return p == Precision.FLOAT32 ? F32 : F64;
     }
 
     /** A new zeroed buffer of n entries. */
     public abstract Object alloc(int n);
 
-    abstract int length(Object a);
+    public abstract int length(Object a);
 
-    abstract double get(Object a, int i);
+    public abstract double get(Object a, int i);
 
-    abstract void set(Object a, int i, double v);
+    public abstract void set(Object a, int i, double v);
 
-    abstract Object copy(Object a);
+    public abstract Object copy(Object a);
 
-    /** buf[i * d + j] = rows[start + i][j] for i < count. */
-    abstract void setRows(Object buf, double[][] rows, int start, int count, int d);
+    /** {@code buf[i * d + j] = rows[start + i][j]} for {@code i < count}. */
+    public abstract void setRows(Object buf, double[][] rows, int start, int count, int d);
 
-    /** rows[start + i][j] = buf[i * d + j] for i < count. */
-    abstract void getRows(Object buf, double[][] rows, int start, int count, int d);
+    /** {@code rows[start + i][j] = buf[i * d + j]} for {@code i < count}. */
+    public abstract void getRows(Object buf, double[][] rows, int start, int count, int d);
 
-    abstract void fill(Object a, double v);
+    public abstract void fill(Object a, double v);
 
     /** Row-major C(m x n) = alpha op(A) op(B) + beta C, op(A) m x k, op(B) k x n. */
     public abstract void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, Object a, Object b,
@@ -53,23 +56,23 @@ public abstract class Kernels {
     /** Every row of C (rows x cols) set to {@code row}. */
     public abstract void fillRows(Object c, Object row, int rows, int cols);
 
-    /** In place: z -> act(z) (+ prev), s1 = act'(z), s2 = act''(z) (s2 may be null). */
+    /** In place: {@code z -> act(z) (+ prev)}, {@code s1 = act'(z)}, {@code s2 = act''(z)} (s2 may be null). */
     public abstract void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue);
 
     /** out[i, j] = x[i, j] * row[j]. */
-    abstract void mulRow(Object x, Object row, Object out, int rows, int cols);
+    public abstract void mulRow(Object x, Object row, Object out, int rows, int cols);
 
     /** out = a * b (+ add, when not null). */
-    abstract void mul(Object a, Object b, Object add, Object out, int n);
+    public abstract void mul(Object a, Object b, Object add, Object out, int n);
 
     /** out = a * b * c (+ add, when not null). */
-    abstract void mul3(Object a, Object b, Object c, Object add, Object out, int n);
+    public abstract void mul3(Object a, Object b, Object c, Object add, Object out, int n);
 
     /** out[i, j] = a[i, j] * b[i, j] * row[j]. */
-    abstract void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols);
+    public abstract void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols);
 
     /** out[j] = sum_i x[i, j]. */
-    abstract void colSum(Object x, int rows, int cols, Object out);
+    public abstract void colSum(Object x, int rows, int cols, Object out);
 
     /** out += a. */
     public abstract void addTo(Object a, Object out, int n);
@@ -78,46 +81,46 @@ public abstract class Kernels {
      * The DDE loss on a batch: returns (1/B) sum ||g - t||^2 (in double) and writes
      * gbar = (2/B)(g - t), its gradient with respect to g.
      */
-    abstract double squaredLoss(Object g, Object t, Object gbar, int rows, int cols);
+    public abstract double squaredLoss(Object g, Object t, Object gbar, int rows, int cols);
 
     /** f_i = h_i . w + c. */
-    abstract void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset);
+    public abstract void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset);
 
     /**
      * One Adam update of {@code p} with gradient {@code g} and moments {@code m}, {@code v}:
      * m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; p -= lr * (m / c1) / (sqrt(v / c2) + eps).
      */
-    abstract void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2,
+    public abstract void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2,
                        double eps, double c1, double c2);
 
-    private static final class F32 extends Kernels {
+    private static final class F32 extends Blas {
         @Override
         public Object alloc(int n) {
             return new float[n];
         }
 
         @Override
-        int length(Object a) {
+        public int length(Object a) {
             return ((float[]) a).length;
         }
 
         @Override
-        double get(Object a, int i) {
+        public double get(Object a, int i) {
             return ((float[]) a)[i];
         }
 
         @Override
-        void set(Object a, int i, double v) {
+        public void set(Object a, int i, double v) {
             ((float[]) a)[i] = (float) v;
         }
 
         @Override
-        Object copy(Object a) {
+        public Object copy(Object a) {
             return ((float[]) a).clone();
         }
 
         @Override
-        void setRows(Object buf, double[][] rows, int start, int count, int d) {
+        public void setRows(Object buf, double[][] rows, int start, int count, int d) {
             float[] b = (float[]) buf;
             for (int i = 0; i < count; i++) {
                 double[] r = rows[start + i];
@@ -128,7 +131,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void getRows(Object buf, double[][] rows, int start, int count, int d) {
+        public void getRows(Object buf, double[][] rows, int start, int count, int d) {
             float[] b = (float[]) buf;
             for (int i = 0; i < count; i++) {
                 double[] r = rows[start + i];
@@ -139,7 +142,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void fill(Object a, double v) {
+        public void fill(Object a, double v) {
             java.util.Arrays.fill((float[]) a, (float) v);
         }
 
@@ -162,11 +165,11 @@ public abstract class Kernels {
 
         @Override
         public void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
-            act.apply((float[]) z, (float[]) prev, (float[]) s1, (float[]) s2, n, keepValue);
+            ActivationLoops.apply(act, (float[]) z, (float[]) prev, (float[]) s1, (float[]) s2, n, keepValue);
         }
 
         @Override
-        void mulRow(Object x, Object row, Object out, int rows, int cols) {
+        public void mulRow(Object x, Object row, Object out, int rows, int cols) {
             float[] xx = (float[]) x;
             float[] r = (float[]) row;
             float[] o = (float[]) out;
@@ -178,7 +181,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mul(Object a, Object b, Object add, Object out, int n) {
+        public void mul(Object a, Object b, Object add, Object out, int n) {
             float[] x = (float[]) a;
             float[] y = (float[]) b;
             float[] o = (float[]) out;
@@ -195,7 +198,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mul3(Object a, Object b, Object c, Object add, Object out, int n) {
+        public void mul3(Object a, Object b, Object c, Object add, Object out, int n) {
             float[] x = (float[]) a;
             float[] y = (float[]) b;
             float[] z = (float[]) c;
@@ -213,7 +216,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols) {
+        public void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols) {
             float[] x = (float[]) a;
             float[] y = (float[]) b;
             float[] r = (float[]) row;
@@ -226,7 +229,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void colSum(Object x, int rows, int cols, Object out) {
+        public void colSum(Object x, int rows, int cols, Object out) {
             float[] xx = (float[]) x;
             float[] o = (float[]) out;
             java.util.Arrays.fill(o, 0, cols, 0f);
@@ -247,7 +250,7 @@ public abstract class Kernels {
         }
 
         @Override
-        double squaredLoss(Object g, Object t, Object gbar, int rows, int cols) {
+        public double squaredLoss(Object g, Object t, Object gbar, int rows, int cols) {
             float[] gg = (float[]) g;
             float[] tt = (float[]) t;
             float[] o = (float[]) gbar;
@@ -263,7 +266,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset) {
+        public void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset) {
             float[] hh = (float[]) h;
             float[] ww = (float[]) w;
             for (int i = 0, p = 0; i < rows; i++) {
@@ -276,7 +279,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2, double eps,
+        public void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2, double eps,
                   double c1, double c2) {
             float[] pp = (float[]) p;
             float[] gg = (float[]) g;
@@ -298,34 +301,34 @@ public abstract class Kernels {
         }
     }
 
-    private static final class F64 extends Kernels {
+    private static final class F64 extends Blas {
         @Override
         public Object alloc(int n) {
             return new double[n];
         }
 
         @Override
-        int length(Object a) {
+        public int length(Object a) {
             return ((double[]) a).length;
         }
 
         @Override
-        double get(Object a, int i) {
+        public double get(Object a, int i) {
             return ((double[]) a)[i];
         }
 
         @Override
-        void set(Object a, int i, double v) {
+        public void set(Object a, int i, double v) {
             ((double[]) a)[i] = v;
         }
 
         @Override
-        Object copy(Object a) {
+        public Object copy(Object a) {
             return ((double[]) a).clone();
         }
 
         @Override
-        void setRows(Object buf, double[][] rows, int start, int count, int d) {
+        public void setRows(Object buf, double[][] rows, int start, int count, int d) {
             double[] b = (double[]) buf;
             for (int i = 0; i < count; i++) {
                 System.arraycopy(rows[start + i], 0, b, i * d, d);
@@ -333,7 +336,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void getRows(Object buf, double[][] rows, int start, int count, int d) {
+        public void getRows(Object buf, double[][] rows, int start, int count, int d) {
             double[] b = (double[]) buf;
             for (int i = 0; i < count; i++) {
                 System.arraycopy(b, i * d, rows[start + i], 0, d);
@@ -341,7 +344,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void fill(Object a, double v) {
+        public void fill(Object a, double v) {
             java.util.Arrays.fill((double[]) a, v);
         }
 
@@ -364,11 +367,11 @@ public abstract class Kernels {
 
         @Override
         public void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue) {
-            act.apply((double[]) z, (double[]) prev, (double[]) s1, (double[]) s2, n, keepValue);
+            ActivationLoops.apply(act, (double[]) z, (double[]) prev, (double[]) s1, (double[]) s2, n, keepValue);
         }
 
         @Override
-        void mulRow(Object x, Object row, Object out, int rows, int cols) {
+        public void mulRow(Object x, Object row, Object out, int rows, int cols) {
             double[] xx = (double[]) x;
             double[] r = (double[]) row;
             double[] o = (double[]) out;
@@ -380,7 +383,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mul(Object a, Object b, Object add, Object out, int n) {
+        public void mul(Object a, Object b, Object add, Object out, int n) {
             double[] x = (double[]) a;
             double[] y = (double[]) b;
             double[] o = (double[]) out;
@@ -397,7 +400,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mul3(Object a, Object b, Object c, Object add, Object out, int n) {
+        public void mul3(Object a, Object b, Object c, Object add, Object out, int n) {
             double[] x = (double[]) a;
             double[] y = (double[]) b;
             double[] z = (double[]) c;
@@ -415,7 +418,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols) {
+        public void mulMulRow(Object a, Object b, Object row, Object out, int rows, int cols) {
             double[] x = (double[]) a;
             double[] y = (double[]) b;
             double[] r = (double[]) row;
@@ -428,7 +431,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void colSum(Object x, int rows, int cols, Object out) {
+        public void colSum(Object x, int rows, int cols, Object out) {
             double[] xx = (double[]) x;
             double[] o = (double[]) out;
             java.util.Arrays.fill(o, 0, cols, 0.0);
@@ -449,7 +452,7 @@ public abstract class Kernels {
         }
 
         @Override
-        double squaredLoss(Object g, Object t, Object gbar, int rows, int cols) {
+        public double squaredLoss(Object g, Object t, Object gbar, int rows, int cols) {
             double[] gg = (double[]) g;
             double[] tt = (double[]) t;
             double[] o = (double[]) gbar;
@@ -465,7 +468,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset) {
+        public void rowDot(Object h, Object w, double c, int rows, int cols, double[] out, int outOffset) {
             double[] hh = (double[]) h;
             double[] ww = (double[]) w;
             for (int i = 0, p = 0; i < rows; i++) {
@@ -478,7 +481,7 @@ public abstract class Kernels {
         }
 
         @Override
-        void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2, double eps,
+        public void adam(Object p, Object g, Object m, Object v, int n, double lr, double b1, double b2, double eps,
                   double c1, double c2) {
             double[] pp = (double[]) p;
             double[] gg = (double[]) g;

@@ -1,4 +1,6 @@
-package io.github.dde4j.dde.nn;
+package io.github.dde4j.dde.internal;
+
+import io.github.dde4j.dde.nn.Nd4jRuntime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,14 @@
+/**
+ * dde4j kde: the exact Gaussian kernel density estimator (bandwidth rules and selection, the
+ * kd-tree, the pruned kernel-sum engine with its exactness bound). Plain Java, no ND4J. One package, the API.
+ */
+module io.github.dde4j.kde {
+    requires transitive io.github.dde4j.core;
+    requires org.apache.commons.rng.sampling;
+    requires commons.math3;
+
+    exports io.github.dde4j.kde;
+
+    // KdeConfig is a plain record: Jackson binds records through their public accessors and
+    // canonical constructor, so the package need not be opened
+}
