@@ -21,14 +21,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   <li>categorical and boolean: one dimension per training label (one-hot); decoding writes the
  *       label whose indicator is largest, so only training labels come out.</li>
  *   <li>missing values: categorical columns treat missing as one more label; other columns that
- *       have missing cells get an indicator dimension, decoded as missing above one half. Missing
+ *       have missing cells get an indicator dimension, decoded as missing above one half (or the
+ *       threshold {@link #withMissingThresholds} calibrates on a generator's rows). Missing
  *       cells of a number column encode as the column mean (0).</li>
  *   <li>0/1 dimensions (labels and indicators) are dequantised too, with uniform noise of width
  *       {@code labelNoise} ({@value #LABEL_NOISE} by default, measured: see docs/tables.md) around
- *       0 and 1, and standardised with that noise's variance included; decoding is unaffected
- *       (the largest label, or the indicator above one half, is the cell's for any width below
- *       1). Without it, exact ties in these dimensions drive the leave-one-out bandwidth down
- *       and a KDE at that bandwidth copies training rows.</li>
+ *       0 and 1; decoding is unaffected (the largest label, or the indicator above one half, is
+ *       the cell's for any width below 1). Without it, exact ties in these dimensions drive the
+ *       leave-one-out bandwidth down and a KDE at that bandwidth copies training rows.</li>
+ *   <li>0/1 dimensions are centred on their training share p and divided by the deviation a
+ *       balanced level (p = 1/2) has with that noise, whatever p ({@link #levelGap}: 0 and 1 lie
+ *       1.92 units apart at the default width). Standardising each by its own deviation (encoding
+ *       1, files written before {@link #ENCODING} 2) put a rare level 1/sqrt(p(1 - p) + w^2/12)
+ *       units out, 4.9 at p = 2%: a small far mode that the generator dropped.</li>
  *   <li>constant columns (one training value): no dimension; written back exactly.</li>
  *   <li>identifiers: no dimension; decoded as fresh values {@code <column>-<row number>}, which
  *       name no training row.</li>
@@ -37,16 +42,29 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param schema     the table schema
  * @param codings    one per schema column, in order
  * @param labelNoise width of the uniform noise that dequantises 0/1 dimensions, in [0, 1)
+ * @param encoding   the rule {@link #fit} followed: 1, every dimension standardised by its own
+ *                   training deviation (what files without this field hold; read as 1); 2
+ *                   ({@link #ENCODING}), 0/1 dimensions divided by a balanced level's deviation.
+ *                   Encoding and decoding use only the stored means and scales, so an encoder of
+ *                   either rule encodes and decodes exactly as when it was written.
  */
-public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, double labelNoise) {
+public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, double labelNoise, int encoding) {
 
     /** Skewness above which a non-negative number column is tried with log1p. */
     public static final double SKEW_LIMIT = 1.0;
     /** The default width of the noise that dequantises 0/1 dimensions. */
     public static final double LABEL_NOISE = 0.5;
+    /** The encoding rule of {@link #fit}: 0/1 dimensions at a fixed gap ({@link #levelGap}). */
+    public static final int ENCODING = 2;
 
-    /** Copies the list; checks that it matches the schema. */
+    /** Copies the list; checks that it matches the schema; reads a missing encoding (0) as 1. */
     public TableEncoder {
+        if (encoding == 0) {
+            encoding = 1; // written before the field existed
+        }
+        if (encoding < 1 || encoding > ENCODING) {
+            throw new IllegalArgumentException("unknown table encoding " + encoding + "; this version knows 1 to " + ENCODING);
+        }
         if (!(labelNoise >= 0 && labelNoise < 1)) {
             throw new IllegalArgumentException("labelNoise must be in [0, 1), got " + labelNoise);
         }
@@ -75,7 +93,59 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
             out.add(c);
             offset += c.width();
         }
-        return new TableEncoder(schema, out, labelNoise);
+        return new TableEncoder(schema, out, labelNoise, ENCODING);
+    }
+
+    /**
+     * The distance in encoded units between a 0/1 dimension's 0 and 1 under {@link #ENCODING} 2:
+     * 1 / sqrt(1/4 + w^2/12), w the {@code labelNoise} (1.92 at w = 0.5), the same for every label
+     * and missing indicator whatever its training share. The dimension's variance on dequantised
+     * training rows is (p(1 - p) + w^2/12) / (1/4 + w^2/12), at most 1.
+     */
+    public static double levelGap(double labelNoise) {
+        return 1 / Math.sqrt(0.25 + labelNoise * labelNoise / 12);
+    }
+
+    /**
+     * This encoder with each missing indicator's decoding threshold set so that {@code generated}
+     * (a model's rows, many: the threshold is a quantile of them) decode to the training share p
+     * of missing cells: the (1 - p) quantile of the rows' indicator values, in 0/1 units, kept
+     * within [w/2, 1 - w/2] (w the {@link #labelNoise}), where every dequantised training cell
+     * still decodes to itself. Why: a generator smears the few missing rows, a small separated
+     * cluster, into a tail of the indicator towards them that seldom crosses one half (cars'
+     * horsepower: 2.1% of the training rows, 0.0% of generated rows decoded at one half); the
+     * rows it places nearest to the missing rows then decode as missing, at the training rate.
+     * Label columns (where missing is a label) are decoded by the largest label as before.
+     *
+     * @throws IllegalArgumentException if a row's width is not {@link #dimension()} or there are
+     *                                  fewer than 100 rows
+     */
+    public TableEncoder withMissingThresholds(double[][] generated) {
+        if (generated.length < 100) {
+            throw new IllegalArgumentException("calibrating missing thresholds needs at least 100 rows, got " + generated.length);
+        }
+        List<ColumnCoding> out = new ArrayList<>(codings.size());
+        for (ColumnCoding c : codings) {
+            if (c.kind() == ColumnCoding.Kind.LEVELS || !c.hasMissing()) {
+                out.add(c);
+                continue;
+            }
+            int k = c.width() - 1;
+            double[] raw = new double[generated.length];
+            for (int i = 0; i < raw.length; i++) {
+                if (generated[i].length != dimension()) {
+                    throw new IllegalArgumentException("row " + i + " has " + generated[i].length + " values, the encoding "
+                            + dimension());
+                }
+                raw[i] = generated[i][c.offset() + k] * c.scales()[k] + c.means()[k];
+            }
+            java.util.Arrays.sort(raw);
+            // decoded missing: raw > t; the (1 - p) quantile leaves a share p above it
+            int at = (int) Math.min(raw.length - 1, Math.max(0, Math.floor((1 - c.missingShare()) * raw.length)));
+            double t = Math.max(labelNoise / 2, Math.min(1 - labelNoise / 2, raw[at]));
+            out.add(c.withMissingThreshold(Math.max(Math.ulp(1.0), Math.min(1 - Math.ulp(1.0), t))));
+        }
+        return new TableEncoder(schema, out, labelNoise, encoding);
     }
 
     /** The number of encoded dimensions. */

@@ -53,7 +53,8 @@ class TableEncoderTest {
                 "flipper_length_mm", "flipper_length_mm:missing", "body_mass_g", "body_mass_g:missing",
                 "sex=FEMALE", "sex=MALE", "sex:missing"), e.encodedNames());
         // at the cells' values: mean 0; mean square the present share (numbers, whose missing rows
-        // sit at 0) or f(1 - f) / (f(1 - f) + w^2 / 12) (0/1 dimensions, w the label noise width)
+        // sit at 0) or f(1 - f) / (1/4 + w^2 / 12) (0/1 dimensions, w the label noise width: they
+        // are divided by a balanced level's deviation)
         double[][] x = e.encode(t);
         double[][] dequantised = e.encode(t, RandomSources.seeded(4));
         for (ColumnCoding c : e.codings()) {
@@ -64,11 +65,13 @@ class TableEncoderTest {
                 assertEquals(0, m[0], 1e-12, name);
                 boolean value = c.kind() == ColumnCoding.Kind.ORDERED && k == 0;
                 double f = c.means()[k];
-                double expected = value ? 1 - c.missingShare() : f * (1 - f) / (f * (1 - f) + e.labelNoise() * e.labelNoise() / 12);
+                double w2 = e.labelNoise() * e.labelNoise() / 12;
+                double expected = value ? 1 - c.missingShare() : f * (1 - f) / (0.25 + w2);
                 assertEquals(expected, m[1], 1e-12, name);
-                // dequantised (training) rows have unit variance, up to the noise's sampling error
+                // dequantised (training) rows: numbers keep their variance; a 0/1 dimension has
+                // (f(1 - f) + w^2/12) / (1/4 + w^2/12), up to the noise's sampling error
                 double[] d = moments(dequantised, dim);
-                assertEquals(value ? expected : 1, d[1] - d[0] * d[0], 0.1, name);
+                assertEquals(value ? expected : (f * (1 - f) + w2) / (0.25 + w2), d[1] - d[0] * d[0], 0.1, name);
             }
         }
     }
@@ -198,6 +201,146 @@ class TableEncoderTest {
             assertArrayEquals(x[i], y[i]);
         }
         assertFalse(text.contains("chevrolet"), "identifier values must not be stored");
+    }
+
+    /**
+     * The property the generator relies on: a label or missing indicator's 0 and 1 lie
+     * {@link TableEncoder#levelGap} encoded units apart whatever its training share p (exactly: the
+     * encoded values are (v - p) / s with one s for every p), 1.92 at the default noise width; so
+     * a rare level is no farther out than a balanced one. Dequantised rows still decode to their
+     * cells, and no 0/1 dimension's variance exceeds 1, a standardised number's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 20, 100})
+    void zeroOneDimensionsLieOneGapApartWhateverTheirShare(int rare) {
+        int n = 200;
+        StringBuilder csv = new StringBuilder("v,label\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(i < rare ? "" : Integer.toString(i % 17)).append(',').append(i < rare ? "rare" : "common").append('\n');
+        }
+        CsvReader.TextRecords t = Tables.csv(csv.toString());
+        TableEncoder e = fit(t);
+        assertEquals(TableEncoder.ENCODING, e.encoding());
+        double gap = TableEncoder.levelGap(TableEncoder.LABEL_NOISE);
+        assertEquals(1 / Math.sqrt(0.25 + 0.25 / 12), gap, 1e-15);
+        assertEquals(List.of("v", "v:missing", "label=common", "label=rare"), e.encodedNames());
+        double[][] x = e.encode(t);
+        double[][] dequantised = e.encode(t, RandomSources.seeded(9));
+        for (int dim = 1; dim < 4; dim++) {
+            double one = x[0][dim] > x[n - 1][dim] ? x[0][dim] : x[n - 1][dim];
+            double zero = x[0][dim] > x[n - 1][dim] ? x[n - 1][dim] : x[0][dim];
+            assertEquals(gap, one - zero, 1e-12, e.encodedNames().get(dim) + " at share " + rare / (double) n);
+            double[] d = moments(dequantised, dim);
+            double p = rare / (double) n;
+            double w = TableEncoder.LABEL_NOISE;
+            double w2 = w * w / 12;
+            // variance (p(1-p) + w^2/12) / (1/4 + w^2/12), at most 1; the sample's error comes from
+            // the jitter u: 2 cov(b, u) (sd sqrt(p(1-p) w^2/12 / n)) and var(u) (sd
+            // sqrt((w^4/80 - w^4/144) / n)), in encoded units times gap^2; allowed 4 sd
+            double sd = (2 * Math.sqrt(p * (1 - p) * w2 / n) + Math.sqrt((Math.pow(w, 4) / 80 - w2 * w2) / n)) * gap * gap;
+            assertEquals((p * (1 - p) + w2) / (0.25 + w2), d[1] - d[0] * d[0], 4 * sd, e.encodedNames().get(dim));
+        }
+        for (double[][] encoded : List.of(x, dequantised)) {
+            List<String[]> back = e.decode(encoded, 0);
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(t.rows().get(i), back.get(i), "row " + (i + 1));
+            }
+        }
+    }
+
+    /**
+     * An encoder written before the encoding field (its 0/1 dimensions standardised by their own
+     * deviation: the missing indicators of cars' Miles_per_Gallon and Horsepower 5 units wide)
+     * still reads as encoding 1, encodes its cells to the values it encoded them to then, and
+     * decodes those values back to the cells.
+     */
+    @Test
+    void encodersWrittenBeforeTheEncodingFieldReadAndWorkAsBefore() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode fixture;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/table/cars-encoder-v1.json")) {
+            fixture = json.readTree(in);
+        }
+        assertFalse(fixture.get("encoder").has("encoding"));
+        TableEncoder old = json.treeToValue(fixture.get("encoder"), TableEncoder.class);
+        assertEquals(1, old.encoding());
+        ColumnCoding hp = old.codings().get(4);
+        assertEquals("Horsepower", hp.name());
+        double p = hp.missingShare();
+        assertEquals(Math.sqrt(p * (1 - p) + 0.25 / 12), hp.scales()[1], 1e-15, "encoding 1's indicator scale");
+        List<String> header = json.convertValue(fixture.get("header"), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        List<String[]> cells = json.convertValue(fixture.get("cells"), new com.fasterxml.jackson.core.type.TypeReference<List<String[]>>() { });
+        double[][] encoded = json.treeToValue(fixture.get("encoded"), double[][].class);
+        double[][] now = old.encode(new CsvReader.TextRecords(header, cells));
+        List<String[]> back = old.decode(encoded, 0);
+        for (int i = 0; i < cells.size(); i++) {
+            assertArrayEquals(encoded[i], now[i], 0, "row " + (i + 1)); // same arithmetic on the stored values
+            String[] expected = cells.get(i).clone();
+            expected[0] = "Name-" + (i + 1);
+            assertArrayEquals(expected, back.get(i), "row " + (i + 1));
+        }
+        String text = json.writeValueAsString(old);
+        assertTrue(text.contains("\"encoding\":1"), text);
+        assertEquals(1, json.readValue(text, TableEncoder.class).encoding());
+        assertThrows(IllegalArgumentException.class, () -> new TableEncoder(old.schema(), old.codings(), old.labelNoise(),
+                TableEncoder.ENCODING + 1));
+    }
+
+    /**
+     * Rows whose missing indicator is a smeared tail (raw values from N(0, 0.18^2), which cross
+     * one half in 0.3% of rows, as a generator's do) decode, after calibration on 20,000 of them,
+     * to the training share of missing cells (5%) on 20,000 others, within 4 binomial standard
+     * deviations of the two draws; the threshold is the tail's 95% quantile (quantile error sd
+     * 0.003 here), inside [w/2, 1 - w/2] where dequantised training rows decode to themselves.
+     */
+    @Test
+    void calibratedThresholdsDecodeAGeneratorsTailAtTheTrainingShare() {
+        int n = 200;
+        StringBuilder csv = new StringBuilder("v,w\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(i % 20 == 0 ? "" : Integer.toString(i % 13)).append(',').append(i % 7).append('\n');
+        }
+        CsvReader.TextRecords t = Tables.csv(csv.toString());
+        TableEncoder e = fit(t);
+        ColumnCoding v = e.codings().get(0);
+        assertEquals(0.05, v.missingShare(), 1e-15);
+        assertEquals(0.5, v.threshold());
+        UniformRandomProvider rng = RandomSources.seeded(12);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double sdRaw = 0.18;
+        double[][][] draws = new double[2][20_000][];
+        for (double[][] draw : draws) {
+            for (int i = 0; i < draw.length; i++) {
+                double raw = sdRaw * g.sample();
+                draw[i] = new double[] {g.sample(), (raw - v.means()[1]) / v.scales()[1], g.sample()};
+            }
+        }
+        assertTrue(missing(e.decode(draws[1], 0)) < 0.01, "at one half the tail is dropped");
+        TableEncoder c = e.withMissingThresholds(draws[0]);
+        double threshold = c.codings().get(0).threshold();
+        // the 95% quantile of N(0, 0.18^2): 0.18 * 1.645 = 0.296
+        assertEquals(0.296, threshold, 0.02);
+        double tolerance = 4 * Math.sqrt(2 * 0.05 * 0.95 / 20_000);
+        assertEquals(0.05, missing(c.decode(draws[1], 0)), tolerance);
+        // dequantised training rows still decode to their cells: the threshold lies in [w/2, 1 - w/2]
+        List<String[]> back = c.decode(c.encode(t, RandomSources.seeded(13)), 0);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(t.rows().get(i), back.get(i), "row " + (i + 1));
+        }
+        // a generator that never leaves the present rows gets the floor w/2
+        double[][] flat = new double[1000][3];
+        assertEquals(TableEncoder.LABEL_NOISE / 2, e.withMissingThresholds(flat).codings().get(0).threshold(), 0);
+        // stored with the encoder
+        ObjectMapper json = new ObjectMapper();
+        try {
+            assertEquals(threshold, json.readValue(json.writeValueAsString(c), TableEncoder.class).codings().get(0).threshold());
+        } catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+    }
+
+    private static double missing(List<String[]> rows) {
+        return rows.stream().filter(r -> r[0].isEmpty()).count() / (double) rows.size();
     }
 
     private static double share(List<String[]> rows, int j, TableSchema s) {
