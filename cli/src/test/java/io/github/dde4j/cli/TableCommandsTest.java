@@ -62,7 +62,6 @@ class TableCommandsTest {
         assertTrue(c.dde().sigma() > 0.2 && c.dde().sigma() < 1, "sigma in encoded units " + c.dde().sigma());
         assertTrue(c.info().containsKey("quality"));
         // with a generator, the missing indicators' thresholds are calibrated on its rows and stored
-        assertEquals(TableEncoder.ENCODING, e.encoding());
         assertTrue(out.matches("(?s).*\\n  Horsepower: decoded as missing above 0\\.\\d+ \\(0/1 units\\), the training share 1\\.5%.*"), out);
         io.github.dde4j.core.table.ColumnCoding hp = e.codings().get(e.schema().names().indexOf("Horsepower"));
         assertNotNull(hp.missingThreshold());

@@ -5,11 +5,8 @@ import java.util.List;
 
 /**
  * How one column occupies the encoded space: dimensions {@code offset .. offset + width - 1}.
- * Fitted on training rows by {@link TableEncoder#fit}; every encoded dimension is its value minus
- * its training mean, over a scale: a number's training standard deviation; for a 0/1 dimension
- * (label or missing indicator) the deviation a balanced level would have (see {@link TableEncoder}:
- * encoding 2; encoding 1, in older files, used the level's own deviation). Encoding and decoding
- * use only these stored means and scales.
+ * Fitted on training rows by {@link TableEncoder#fit}; every encoded dimension is standardised
+ * (minus its training mean, over its training standard deviation).
  *
  * @param name         the column
  * @param kind         how it is encoded
@@ -26,7 +23,7 @@ import java.util.List;
  * @param levels       categorical columns: the training labels, one dimension each; a missing
  *                     value is the extra last dimension when {@code missingShare > 0}
  * @param means        per encoded dimension, the training mean subtracted
- * @param scales       per encoded dimension, the scale divided by
+ * @param scales       per encoded dimension, the training standard deviation divided by
  * @param missingShare the training share of missing cells; for ordered and constant columns an
  *                     indicator dimension (the last) carries it when positive
  * @param constant     constant columns: the single training value, written back as it is

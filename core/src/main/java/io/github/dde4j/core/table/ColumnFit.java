@@ -30,7 +30,7 @@ final class ColumnFit {
             throw new IllegalArgumentException("column '" + col.name() + "': every training cell is empty (missing)");
         }
         double p = (n - present.size()) / (double) n;
-        double[] indicator = p > 0 ? new double[] {p, levelScale(labelNoise)} : null;
+        double[] indicator = p > 0 ? new double[] {p, Math.sqrt(p * (1 - p) + labelNoise * labelNoise / 12)} : null;
         switch (col.type()) {
             case IDENTIFIER:
                 return new ColumnCoding(col.name(), ColumnCoding.Kind.IDENTIFIER, offset, 0, null, 0, 0, 0, 0, null,
@@ -109,7 +109,7 @@ final class ColumnFit {
             means[width - 1] = p;
         }
         for (int k = 0; k < width; k++) {
-            scales[k] = levelScale(labelNoise);
+            scales[k] = Math.sqrt(means[k] * (1 - means[k]) + labelNoise * labelNoise / 12);
         }
         return new ColumnCoding(col.name(), ColumnCoding.Kind.LEVELS, offset, width, null, 0, 0, 0, 0, levels, means, scales, p, null, null);
     }
@@ -119,15 +119,6 @@ final class ColumnFit {
         double[] scales = indicator == null ? new double[0] : new double[] {indicator[1]};
         return new ColumnCoding(col.name(), ColumnCoding.Kind.CONSTANT, offset, means.length, null, 0, 0, 0, 0, null,
                 means, scales, p, value, null);
-    }
-
-    /**
-     * The divisor of a 0/1 dimension (a label or a missing indicator), whatever its training
-     * share of ones: the deviation of a balanced level, so that its 0 and 1 lie
-     * {@link TableEncoder#levelGap} units apart (see {@link TableEncoder}).
-     */
-    static double levelScale(double labelNoise) {
-        return 1 / TableEncoder.levelGap(labelNoise);
     }
 
     static double[] log1p(double[] v, double scale) {

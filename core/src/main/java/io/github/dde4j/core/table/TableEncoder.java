@@ -26,14 +26,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       cells of a number column encode as the column mean (0).</li>
  *   <li>0/1 dimensions (labels and indicators) are dequantised too, with uniform noise of width
  *       {@code labelNoise} ({@value #LABEL_NOISE} by default, measured: see docs/tables.md) around
- *       0 and 1; decoding is unaffected (the largest label, or the indicator above one half, is
- *       the cell's for any width below 1). Without it, exact ties in these dimensions drive the
- *       leave-one-out bandwidth down and a KDE at that bandwidth copies training rows.</li>
- *   <li>0/1 dimensions are centred on their training share p and divided by the deviation a
- *       balanced level (p = 1/2) has with that noise, whatever p ({@link #levelGap}: 0 and 1 lie
- *       1.92 units apart at the default width). Standardising each by its own deviation (encoding
- *       1, files written before {@link #ENCODING} 2) put a rare level 1/sqrt(p(1 - p) + w^2/12)
- *       units out, 4.9 at p = 2%: a small far mode that the generator dropped.</li>
+ *       0 and 1, and standardised with that noise's variance included; decoding is unaffected
+ *       (the largest label, or the indicator above one half, is the cell's for any width below
+ *       1). Without it, exact ties in these dimensions drive the leave-one-out bandwidth down
+ *       and a KDE at that bandwidth copies training rows.</li>
  *   <li>constant columns (one training value): no dimension; written back exactly.</li>
  *   <li>identifiers: no dimension; decoded as fresh values {@code <column>-<row number>}, which
  *       name no training row.</li>
@@ -42,29 +38,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param schema     the table schema
  * @param codings    one per schema column, in order
  * @param labelNoise width of the uniform noise that dequantises 0/1 dimensions, in [0, 1)
- * @param encoding   the rule {@link #fit} followed: 1, every dimension standardised by its own
- *                   training deviation (what files without this field hold; read as 1); 2
- *                   ({@link #ENCODING}), 0/1 dimensions divided by a balanced level's deviation.
- *                   Encoding and decoding use only the stored means and scales, so an encoder of
- *                   either rule encodes and decodes exactly as when it was written.
  */
-public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, double labelNoise, int encoding) {
+public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, double labelNoise) {
 
     /** Skewness above which a non-negative number column is tried with log1p. */
     public static final double SKEW_LIMIT = 1.0;
     /** The default width of the noise that dequantises 0/1 dimensions. */
     public static final double LABEL_NOISE = 0.5;
-    /** The encoding rule of {@link #fit}: 0/1 dimensions at a fixed gap ({@link #levelGap}). */
-    public static final int ENCODING = 2;
 
-    /** Copies the list; checks that it matches the schema; reads a missing encoding (0) as 1. */
+    /** Copies the list; checks that it matches the schema. */
     public TableEncoder {
-        if (encoding == 0) {
-            encoding = 1; // written before the field existed
-        }
-        if (encoding < 1 || encoding > ENCODING) {
-            throw new IllegalArgumentException("unknown table encoding " + encoding + "; this version knows 1 to " + ENCODING);
-        }
         if (!(labelNoise >= 0 && labelNoise < 1)) {
             throw new IllegalArgumentException("labelNoise must be in [0, 1), got " + labelNoise);
         }
@@ -93,17 +76,7 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
             out.add(c);
             offset += c.width();
         }
-        return new TableEncoder(schema, out, labelNoise, ENCODING);
-    }
-
-    /**
-     * The distance in encoded units between a 0/1 dimension's 0 and 1 under {@link #ENCODING} 2:
-     * 1 / sqrt(1/4 + w^2/12), w the {@code labelNoise} (1.92 at w = 0.5), the same for every label
-     * and missing indicator whatever its training share. The dimension's variance on dequantised
-     * training rows is (p(1 - p) + w^2/12) / (1/4 + w^2/12), at most 1.
-     */
-    public static double levelGap(double labelNoise) {
-        return 1 / Math.sqrt(0.25 + labelNoise * labelNoise / 12);
+        return new TableEncoder(schema, out, labelNoise);
     }
 
     /**
@@ -145,7 +118,7 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
             double t = Math.max(labelNoise / 2, Math.min(1 - labelNoise / 2, raw[at]));
             out.add(c.withMissingThreshold(Math.max(Math.ulp(1.0), Math.min(1 - Math.ulp(1.0), t))));
         }
-        return new TableEncoder(schema, out, labelNoise, encoding);
+        return new TableEncoder(schema, out, labelNoise);
     }
 
     /** The number of encoded dimensions. */

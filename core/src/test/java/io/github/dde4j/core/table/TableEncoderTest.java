@@ -3,6 +3,7 @@ package io.github.dde4j.core.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +54,7 @@ class TableEncoderTest {
                 "flipper_length_mm", "flipper_length_mm:missing", "body_mass_g", "body_mass_g:missing",
                 "sex=FEMALE", "sex=MALE", "sex:missing"), e.encodedNames());
         // at the cells' values: mean 0; mean square the present share (numbers, whose missing rows
-        // sit at 0) or f(1 - f) / (1/4 + w^2 / 12) (0/1 dimensions, w the label noise width: they
-        // are divided by a balanced level's deviation)
+        // sit at 0) or f(1 - f) / (f(1 - f) + w^2 / 12) (0/1 dimensions, w the label noise width)
         double[][] x = e.encode(t);
         double[][] dequantised = e.encode(t, RandomSources.seeded(4));
         for (ColumnCoding c : e.codings()) {
@@ -65,13 +65,11 @@ class TableEncoderTest {
                 assertEquals(0, m[0], 1e-12, name);
                 boolean value = c.kind() == ColumnCoding.Kind.ORDERED && k == 0;
                 double f = c.means()[k];
-                double w2 = e.labelNoise() * e.labelNoise() / 12;
-                double expected = value ? 1 - c.missingShare() : f * (1 - f) / (0.25 + w2);
+                double expected = value ? 1 - c.missingShare() : f * (1 - f) / (f * (1 - f) + e.labelNoise() * e.labelNoise() / 12);
                 assertEquals(expected, m[1], 1e-12, name);
-                // dequantised (training) rows: numbers keep their variance; a 0/1 dimension has
-                // (f(1 - f) + w^2/12) / (1/4 + w^2/12), up to the noise's sampling error
+                // dequantised (training) rows have unit variance, up to the noise's sampling error
                 double[] d = moments(dequantised, dim);
-                assertEquals(value ? expected : (f * (1 - f) + w2) / (0.25 + w2), d[1] - d[0] * d[0], 0.1, name);
+                assertEquals(value ? expected : 1, d[1] - d[0] * d[0], 0.1, name);
             }
         }
     }
@@ -204,70 +202,25 @@ class TableEncoderTest {
     }
 
     /**
-     * The property the generator relies on: a label or missing indicator's 0 and 1 lie
-     * {@link TableEncoder#levelGap} encoded units apart whatever its training share p (exactly: the
-     * encoded values are (v - p) / s with one s for every p), 1.92 at the default noise width; so
-     * a rare level is no farther out than a balanced one. Dequantised rows still decode to their
-     * cells, and no 0/1 dimension's variance exceeds 1, a standardised number's.
-     */
-    @ParameterizedTest
-    @ValueSource(ints = {1, 4, 20, 100})
-    void zeroOneDimensionsLieOneGapApartWhateverTheirShare(int rare) {
-        int n = 200;
-        StringBuilder csv = new StringBuilder("v,label\n");
-        for (int i = 0; i < n; i++) {
-            csv.append(i < rare ? "" : Integer.toString(i % 17)).append(',').append(i < rare ? "rare" : "common").append('\n');
-        }
-        CsvReader.TextRecords t = Tables.csv(csv.toString());
-        TableEncoder e = fit(t);
-        assertEquals(TableEncoder.ENCODING, e.encoding());
-        double gap = TableEncoder.levelGap(TableEncoder.LABEL_NOISE);
-        assertEquals(1 / Math.sqrt(0.25 + 0.25 / 12), gap, 1e-15);
-        assertEquals(List.of("v", "v:missing", "label=common", "label=rare"), e.encodedNames());
-        double[][] x = e.encode(t);
-        double[][] dequantised = e.encode(t, RandomSources.seeded(9));
-        for (int dim = 1; dim < 4; dim++) {
-            double one = x[0][dim] > x[n - 1][dim] ? x[0][dim] : x[n - 1][dim];
-            double zero = x[0][dim] > x[n - 1][dim] ? x[n - 1][dim] : x[0][dim];
-            assertEquals(gap, one - zero, 1e-12, e.encodedNames().get(dim) + " at share " + rare / (double) n);
-            double[] d = moments(dequantised, dim);
-            double p = rare / (double) n;
-            double w = TableEncoder.LABEL_NOISE;
-            double w2 = w * w / 12;
-            // variance (p(1-p) + w^2/12) / (1/4 + w^2/12), at most 1; the sample's error comes from
-            // the jitter u: 2 cov(b, u) (sd sqrt(p(1-p) w^2/12 / n)) and var(u) (sd
-            // sqrt((w^4/80 - w^4/144) / n)), in encoded units times gap^2; allowed 4 sd
-            double sd = (2 * Math.sqrt(p * (1 - p) * w2 / n) + Math.sqrt((Math.pow(w, 4) / 80 - w2 * w2) / n)) * gap * gap;
-            assertEquals((p * (1 - p) + w2) / (0.25 + w2), d[1] - d[0] * d[0], 4 * sd, e.encodedNames().get(dim));
-        }
-        for (double[][] encoded : List.of(x, dequantised)) {
-            List<String[]> back = e.decode(encoded, 0);
-            for (int i = 0; i < n; i++) {
-                assertArrayEquals(t.rows().get(i), back.get(i), "row " + (i + 1));
-            }
-        }
-    }
-
-    /**
-     * An encoder written before the encoding field (its 0/1 dimensions standardised by their own
-     * deviation: the missing indicators of cars' Miles_per_Gallon and Horsepower 5 units wide)
-     * still reads as encoding 1, encodes its cells to the values it encoded them to then, and
-     * decodes those values back to the cells.
+     * An encoder written before missing thresholds existed (cars, its missing indicators 5 units
+     * wide) reads with no threshold (one half), encodes its cells to the values it encoded them to
+     * then, decodes those back to the cells, and writes no threshold field.
      */
     @Test
-    void encodersWrittenBeforeTheEncodingFieldReadAndWorkAsBefore() throws IOException {
+    void encodersWrittenBeforeThresholdsReadAndWorkAsBefore() throws IOException {
         ObjectMapper json = new ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode fixture;
-        try (java.io.InputStream in = getClass().getResourceAsStream("/table/cars-encoder-v1.json")) {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/table/cars-encoder-before-thresholds.json")) {
             fixture = json.readTree(in);
         }
-        assertFalse(fixture.get("encoder").has("encoding"));
+        assertFalse(fixture.toString().contains("missingThreshold"));
         TableEncoder old = json.treeToValue(fixture.get("encoder"), TableEncoder.class);
-        assertEquals(1, old.encoding());
         ColumnCoding hp = old.codings().get(4);
+        assertNull(hp.missingThreshold());
+        assertEquals(0.5, hp.threshold());
         assertEquals("Horsepower", hp.name());
         double p = hp.missingShare();
-        assertEquals(Math.sqrt(p * (1 - p) + 0.25 / 12), hp.scales()[1], 1e-15, "encoding 1's indicator scale");
+        assertEquals(Math.sqrt(p * (1 - p) + 0.25 / 12), hp.scales()[1], 1e-15, "the indicator's scale");
         List<String> header = json.convertValue(fixture.get("header"), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
         List<String[]> cells = json.convertValue(fixture.get("cells"), new com.fasterxml.jackson.core.type.TypeReference<List<String[]>>() { });
         double[][] encoded = json.treeToValue(fixture.get("encoded"), double[][].class);
@@ -279,11 +232,8 @@ class TableEncoderTest {
             expected[0] = "Name-" + (i + 1);
             assertArrayEquals(expected, back.get(i), "row " + (i + 1));
         }
-        String text = json.writeValueAsString(old);
-        assertTrue(text.contains("\"encoding\":1"), text);
-        assertEquals(1, json.readValue(text, TableEncoder.class).encoding());
-        assertThrows(IllegalArgumentException.class, () -> new TableEncoder(old.schema(), old.codings(), old.labelNoise(),
-                TableEncoder.ENCODING + 1));
+        assertEquals(json.readTree(json.writeValueAsString(fixture.get("encoder"))), json.readTree(json.writeValueAsString(old)),
+                "written back as it was read");
     }
 
     /**
