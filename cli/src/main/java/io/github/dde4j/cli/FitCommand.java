@@ -278,6 +278,9 @@ final class FitCommand implements Callable<Integer> {
                 msg.flush();
             }
         }
+        if (typed != null && gen != null) {
+            typed = Tables.calibrateMissing(typed, gen, sd, common.quiet ? null : msg);
+        }
         Map<String, Object> quality = null;
         if (typed != null && gen != null) {
             quality = TableQuality.ofGenerator(typed, split, gen, sd);

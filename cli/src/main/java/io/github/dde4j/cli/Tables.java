@@ -55,6 +55,32 @@ final class Tables {
         return new Typed(text, encoder);
     }
 
+    /** The number of generated rows on which {@link #calibrateMissing} sets the thresholds. */
+    static final int CALIBRATION_ROWS = 20_000;
+
+    /**
+     * The table with its missing indicators' decoding thresholds set on {@value #CALIBRATION_ROWS}
+     * rows of the generator ({@link TableEncoder#withMissingThresholds}: each column's training
+     * share of missing cells comes out); prints one line per indicator to {@code msg} unless null.
+     */
+    static Typed calibrateMissing(Typed typed, io.github.dde4j.generator.Generator gen, long seed, java.io.PrintWriter msg) {
+        TableEncoder e = typed.encoder();
+        if (e.codings().stream().noneMatch(c -> c.kind() != ColumnCoding.Kind.LEVELS && c.hasMissing())) {
+            return typed;
+        }
+        TableEncoder calibrated = e.withMissingThresholds(gen.sample(CALIBRATION_ROWS, seed + 2));
+        if (msg != null) {
+            for (ColumnCoding c : calibrated.codings()) {
+                if (c.missingThreshold() != null) {
+                    msg.printf(Locale.ROOT, "  %s: decoded as missing above %.3f (0/1 units), the training share %.1f%%"
+                            + " of %d generated rows%n", c.name(), c.threshold(), 100 * c.missingShare(), CALIBRATION_ROWS);
+                }
+            }
+            msg.flush();
+        }
+        return new Typed(typed.text(), calibrated);
+    }
+
     private static TableMetadata readMetadata(Path file) throws IOException {
         Inputs.requireFile(file);
         return TableMetadata.read(file);

@@ -26,16 +26,6 @@ final class TableChecks {
      */
     static void assertSchemaKept(CsvReader.TextRecords training, CsvReader.TextRecords sampled, TableSchema schema,
                                  double missingTolerance) {
-        assertSchemaKept(training, sampled, schema, missingTolerance, Set.of());
-    }
-
-    /**
-     * As above, except that the missing shares of the columns in {@code missingShareOpenDefects} are
-     * printed, not asserted: each names an open defect that docs/tables.md lists under "Known
-     * limitations". Every other check still applies to those columns.
-     */
-    static void assertSchemaKept(CsvReader.TextRecords training, CsvReader.TextRecords sampled, TableSchema schema,
-                                 double missingTolerance, Set<String> missingShareOpenDefects) {
         assertEquals(training.header(), sampled.header(), "header");
         for (int j = 0; j < schema.columns().size(); j++) {
             ColumnSchema c = schema.columns().get(j);
@@ -68,12 +58,11 @@ final class TableChecks {
             }
             double trainShare = share(training, j, schema);
             double share = (double) missing / sampled.rows().size();
-            if (missingShareOpenDefects.contains(c.name())) {
-                System.out.printf("missing share of column %s: %.4f sampled, %.4f in training (open defect, not asserted)%n",
+            if (trainShare > 0) {
+                System.out.printf(java.util.Locale.ROOT, "missing share of column %s: %.4f sampled, %.4f in training%n",
                         c.name(), share, trainShare);
-            } else {
-                assertEquals(trainShare, share, missingTolerance, "missing share of column " + c.name());
             }
+            assertEquals(trainShare, share, missingTolerance, "missing share of column " + c.name());
         }
     }
 

@@ -61,6 +61,11 @@ class TableCommandsTest {
         assertEquals(c.dde().sigma(), ((Number) c.info().get("sigma")).doubleValue(), 0.0);
         assertTrue(c.dde().sigma() > 0.2 && c.dde().sigma() < 1, "sigma in encoded units " + c.dde().sigma());
         assertTrue(c.info().containsKey("quality"));
+        // with a generator, the missing indicators' thresholds are calibrated on its rows and stored
+        assertTrue(out.matches("(?s).*\\n  Horsepower: decoded as missing above 0\\.\\d+ \\(0/1 units\\), the training share 1\\.5%.*"), out);
+        io.github.dde4j.core.table.ColumnCoding hp = e.codings().get(e.schema().names().indexOf("Horsepower"));
+        assertNotNull(hp.missingThreshold());
+        assertTrue(hp.threshold() >= e.labelNoise() / 2 && hp.threshold() <= 1 - e.labelNoise() / 2, "threshold " + hp.threshold());
     }
 
     /** The input's header, order and formats; labels from training; fresh identifiers across chunks. */

@@ -94,7 +94,7 @@ final class ColumnCodec {
             }
             return best < c.levels().size() ? c.levels().get(best) : "";
         }
-        if (c.hasMissing() && row[c.offset() + last] * scales[last] + means[last] > 0.5) {
+        if (c.hasMissing() && row[c.offset() + last] * scales[last] + means[last] > c.threshold()) {
             return "";
         }
         if (c.kind() == ColumnCoding.Kind.CONSTANT) {

@@ -27,11 +27,15 @@ import java.util.List;
  * @param missingShare the training share of missing cells; for ordered and constant columns an
  *                     indicator dimension (the last) carries it when positive
  * @param constant     constant columns: the single training value, written back as it is
+ * @param missingThreshold ordered and constant columns with an indicator: the indicator's value
+ *                     (in 0/1 units) above which a cell decodes as missing; null for one half.
+ *                     {@link TableEncoder#withMissingThresholds} sets it so that a generator's
+ *                     rows decode to the training share of missing cells.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnCoding(String name, Kind kind, int offset, int width, String transform, double transformScale,
                            double step, double min, double max, List<String> levels, double[] means, double[] scales,
-                           double missingShare, String constant) {
+                           double missingShare, String constant, Double missingThreshold) {
 
     /** How a column is encoded. */
     public enum Kind {
@@ -47,6 +51,10 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
 
     /** Copies the arrays and list. */
     public ColumnCoding {
+        if (missingThreshold != null && !(missingThreshold > 0 && missingThreshold < 1)) {
+            throw new IllegalArgumentException("column '" + name + "': missing threshold must lie in (0, 1), got "
+                    + missingThreshold);
+        }
         levels = levels == null ? null : List.copyOf(levels);
         means = means.clone();
         scales = scales.clone();
@@ -64,6 +72,17 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
     @Override
     public double[] scales() {
         return scales.clone();
+    }
+
+    /** The indicator value above which a cell decodes as missing: {@link #missingThreshold}, or one half. */
+    public double threshold() {
+        return missingThreshold == null ? 0.5 : missingThreshold;
+    }
+
+    /** This coding with another missing threshold. */
+    public ColumnCoding withMissingThreshold(Double threshold) {
+        return new ColumnCoding(name, kind, offset, width, transform, transformScale, step, min, max, levels, means, scales,
+                missingShare, constant, threshold);
     }
 
     /** True if the last encoded dimension is a missing-value indicator (or the missing label). */

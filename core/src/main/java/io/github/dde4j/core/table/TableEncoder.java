@@ -21,7 +21,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   <li>categorical and boolean: one dimension per training label (one-hot); decoding writes the
  *       label whose indicator is largest, so only training labels come out.</li>
  *   <li>missing values: categorical columns treat missing as one more label; other columns that
- *       have missing cells get an indicator dimension, decoded as missing above one half. Missing
+ *       have missing cells get an indicator dimension, decoded as missing above one half (or the
+ *       threshold {@link #withMissingThresholds} calibrates on a generator's rows). Missing
  *       cells of a number column encode as the column mean (0).</li>
  *   <li>0/1 dimensions (labels and indicators) are dequantised too, with uniform noise of width
  *       {@code labelNoise} ({@value #LABEL_NOISE} by default, measured: see docs/tables.md) around
@@ -74,6 +75,48 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
             ColumnCoding c = ColumnFit.fit(schema, schema.columns().get(j), training, index[j], offset, labelNoise);
             out.add(c);
             offset += c.width();
+        }
+        return new TableEncoder(schema, out, labelNoise);
+    }
+
+    /**
+     * This encoder with each missing indicator's decoding threshold set so that {@code generated}
+     * (a model's rows, many: the threshold is a quantile of them) decode to the training share p
+     * of missing cells: the (1 - p) quantile of the rows' indicator values, in 0/1 units, kept
+     * within [w/2, 1 - w/2] (w the {@link #labelNoise}), where every dequantised training cell
+     * still decodes to itself. Why: a generator smears the few missing rows, a small separated
+     * cluster, into a tail of the indicator towards them that seldom crosses one half (cars'
+     * horsepower: 2.1% of the training rows, 0.0% of generated rows decoded at one half); the
+     * rows it places nearest to the missing rows then decode as missing, at the training rate.
+     * Label columns (where missing is a label) are decoded by the largest label as before.
+     *
+     * @throws IllegalArgumentException if a row's width is not {@link #dimension()} or there are
+     *                                  fewer than 100 rows
+     */
+    public TableEncoder withMissingThresholds(double[][] generated) {
+        if (generated.length < 100) {
+            throw new IllegalArgumentException("calibrating missing thresholds needs at least 100 rows, got " + generated.length);
+        }
+        List<ColumnCoding> out = new ArrayList<>(codings.size());
+        for (ColumnCoding c : codings) {
+            if (c.kind() == ColumnCoding.Kind.LEVELS || !c.hasMissing()) {
+                out.add(c);
+                continue;
+            }
+            int k = c.width() - 1;
+            double[] raw = new double[generated.length];
+            for (int i = 0; i < raw.length; i++) {
+                if (generated[i].length != dimension()) {
+                    throw new IllegalArgumentException("row " + i + " has " + generated[i].length + " values, the encoding "
+                            + dimension());
+                }
+                raw[i] = generated[i][c.offset() + k] * c.scales()[k] + c.means()[k];
+            }
+            java.util.Arrays.sort(raw);
+            // decoded missing: raw > t; the (1 - p) quantile leaves a share p above it
+            int at = (int) Math.min(raw.length - 1, Math.max(0, Math.floor((1 - c.missingShare()) * raw.length)));
+            double t = Math.max(labelNoise / 2, Math.min(1 - labelNoise / 2, raw[at]));
+            out.add(c.withMissingThreshold(Math.max(Math.ulp(1.0), Math.min(1 - Math.ulp(1.0), t))));
         }
         return new TableEncoder(schema, out, labelNoise);
     }

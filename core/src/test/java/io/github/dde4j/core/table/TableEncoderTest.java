@@ -3,6 +3,7 @@ package io.github.dde4j.core.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -198,6 +199,98 @@ class TableEncoderTest {
             assertArrayEquals(x[i], y[i]);
         }
         assertFalse(text.contains("chevrolet"), "identifier values must not be stored");
+    }
+
+    /**
+     * An encoder written before missing thresholds existed (cars, its missing indicators 5 units
+     * wide) reads with no threshold (one half), encodes its cells to the values it encoded them to
+     * then, decodes those back to the cells, and writes no threshold field.
+     */
+    @Test
+    void encodersWrittenBeforeThresholdsReadAndWorkAsBefore() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode fixture;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/table/cars-encoder-before-thresholds.json")) {
+            fixture = json.readTree(in);
+        }
+        assertFalse(fixture.toString().contains("missingThreshold"));
+        TableEncoder old = json.treeToValue(fixture.get("encoder"), TableEncoder.class);
+        ColumnCoding hp = old.codings().get(4);
+        assertNull(hp.missingThreshold());
+        assertEquals(0.5, hp.threshold());
+        assertEquals("Horsepower", hp.name());
+        double p = hp.missingShare();
+        assertEquals(Math.sqrt(p * (1 - p) + 0.25 / 12), hp.scales()[1], 1e-15, "the indicator's scale");
+        List<String> header = json.convertValue(fixture.get("header"), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        List<String[]> cells = json.convertValue(fixture.get("cells"), new com.fasterxml.jackson.core.type.TypeReference<List<String[]>>() { });
+        double[][] encoded = json.treeToValue(fixture.get("encoded"), double[][].class);
+        double[][] now = old.encode(new CsvReader.TextRecords(header, cells));
+        List<String[]> back = old.decode(encoded, 0);
+        for (int i = 0; i < cells.size(); i++) {
+            assertArrayEquals(encoded[i], now[i], 0, "row " + (i + 1)); // same arithmetic on the stored values
+            String[] expected = cells.get(i).clone();
+            expected[0] = "Name-" + (i + 1);
+            assertArrayEquals(expected, back.get(i), "row " + (i + 1));
+        }
+        assertEquals(json.readTree(json.writeValueAsString(fixture.get("encoder"))), json.readTree(json.writeValueAsString(old)),
+                "written back as it was read");
+    }
+
+    /**
+     * Rows whose missing indicator is a smeared tail (raw values from N(0, 0.18^2), which cross
+     * one half in 0.3% of rows, as a generator's do) decode, after calibration on 20,000 of them,
+     * to the training share of missing cells (5%) on 20,000 others, within 4 binomial standard
+     * deviations of the two draws; the threshold is the tail's 95% quantile (quantile error sd
+     * 0.003 here), inside [w/2, 1 - w/2] where dequantised training rows decode to themselves.
+     */
+    @Test
+    void calibratedThresholdsDecodeAGeneratorsTailAtTheTrainingShare() {
+        int n = 200;
+        StringBuilder csv = new StringBuilder("v,w\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(i % 20 == 0 ? "" : Integer.toString(i % 13)).append(',').append(i % 7).append('\n');
+        }
+        CsvReader.TextRecords t = Tables.csv(csv.toString());
+        TableEncoder e = fit(t);
+        ColumnCoding v = e.codings().get(0);
+        assertEquals(0.05, v.missingShare(), 1e-15);
+        assertEquals(0.5, v.threshold());
+        UniformRandomProvider rng = RandomSources.seeded(12);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        double sdRaw = 0.18;
+        double[][][] draws = new double[2][20_000][];
+        for (double[][] draw : draws) {
+            for (int i = 0; i < draw.length; i++) {
+                double raw = sdRaw * g.sample();
+                draw[i] = new double[] {g.sample(), (raw - v.means()[1]) / v.scales()[1], g.sample()};
+            }
+        }
+        assertTrue(missing(e.decode(draws[1], 0)) < 0.01, "at one half the tail is dropped");
+        TableEncoder c = e.withMissingThresholds(draws[0]);
+        double threshold = c.codings().get(0).threshold();
+        // the 95% quantile of N(0, 0.18^2): 0.18 * 1.645 = 0.296
+        assertEquals(0.296, threshold, 0.02);
+        double tolerance = 4 * Math.sqrt(2 * 0.05 * 0.95 / 20_000);
+        assertEquals(0.05, missing(c.decode(draws[1], 0)), tolerance);
+        // dequantised training rows still decode to their cells: the threshold lies in [w/2, 1 - w/2]
+        List<String[]> back = c.decode(c.encode(t, RandomSources.seeded(13)), 0);
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(t.rows().get(i), back.get(i), "row " + (i + 1));
+        }
+        // a generator that never leaves the present rows gets the floor w/2
+        double[][] flat = new double[1000][3];
+        assertEquals(TableEncoder.LABEL_NOISE / 2, e.withMissingThresholds(flat).codings().get(0).threshold(), 0);
+        // stored with the encoder
+        ObjectMapper json = new ObjectMapper();
+        try {
+            assertEquals(threshold, json.readValue(json.writeValueAsString(c), TableEncoder.class).codings().get(0).threshold());
+        } catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+    }
+
+    private static double missing(List<String[]> rows) {
+        return rows.stream().filter(r -> r[0].isEmpty()).count() / (double) rows.size();
     }
 
     private static double share(List<String[]> rows, int j, TableSchema s) {
