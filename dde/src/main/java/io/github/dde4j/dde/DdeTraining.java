@@ -55,8 +55,8 @@ public final class DdeTraining {
     private final double[] sampledRef;
 
     private long step;
-    private double bestMonitored = Double.NaN;
-    private int badEvaluations;
+    /** The early-stopping rule's state (best monitored loss, evaluations since); unused without early stopping. */
+    private EarlyStopping.Plateau plateau;
     private double emaLoss = Double.NaN;
     private double lastLoss = Double.NaN;
     /** The step at which the cool-down after a plateau began (0: none). */
@@ -77,6 +77,7 @@ public final class DdeTraining {
         this.ws = net.workspace(batch);
         this.adam = adam;
         this.rng = rng;
+        this.plateau = newPlateau(Double.NaN, 0);
         this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         this.clean = new double[batch * d];
         this.noisy = new double[batch * d];
@@ -170,11 +171,7 @@ public final class DdeTraining {
                     metrics.put("val_loss", monitored);
                 }
                 l.onEvent(new TrainingEvent.Evaluation(PHASE, step, metrics, System.nanoTime() - t0));
-                EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(es.patience(), es.minDelta(), bestMonitored,
-                        badEvaluations);
                 boolean levelled = plateau.record(monitored, coolDownFrom != 0);
-                bestMonitored = plateau.best();
-                badEvaluations = plateau.bad();
                 if (levelled) {
                     if (!es.coolDown()) {
                         stopReason = StopReason.PLATEAU;
@@ -271,7 +268,13 @@ public final class DdeTraining {
     public DdeCheckpoint checkpoint() {
         byte[] state = ((RandomProviderDefaultState) rng.saveState()).getState();
         return new DdeCheckpoint(config, standardizer, fingerprint, step, net.parameters(), adam.state(), state,
-                bestMonitored, badEvaluations, emaLoss, lastLoss, coolDownFrom);
+                plateau.best(), plateau.bad(), emaLoss, lastLoss, coolDownFrom);
+    }
+
+    private EarlyStopping.Plateau newPlateau(double best, int bad) {
+        EarlyStopping es = config.earlyStopping();
+        return es == null ? new EarlyStopping.Plateau(1, 0, best, bad) : new EarlyStopping.Plateau(es.patience(), es.minDelta(),
+                best, bad);
     }
 
     void restore(DdeCheckpoint cp) {
@@ -279,8 +282,7 @@ public final class DdeTraining {
         adam.restore(cp.adam(), net);
         rng.restoreState(new RandomProviderDefaultState(cp.rngState()));
         step = cp.step();
-        bestMonitored = cp.bestMonitored();
-        badEvaluations = cp.badEvaluations();
+        plateau = newPlateau(cp.bestMonitored(), cp.badEvaluations());
         emaLoss = cp.emaLoss();
         lastLoss = cp.lastLoss();
         coolDownFrom = cp.coolDownFrom();

@@ -278,8 +278,8 @@ public final class GeneratorTrainer {
         INDArray flat = net.parameters();
         FlatAdam adam = new FlatAdam(config, flat.length());
         long step = 0;
-        double best = Double.POSITIVE_INFINITY;
-        int bad = 0;
+        EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(),
+                Double.POSITIVE_INFINITY, 0);
         long coolFrom = -1;
         if (cp != null) {
             if (cp.parameters().length() != flat.length()) {
@@ -290,8 +290,7 @@ public final class GeneratorTrainer {
             adam.restore(cp.adamM(), cp.adamV(), cp.adamT());
             rng.restoreState(new RandomProviderDefaultState(cp.rngState()));
             step = cp.step();
-            best = cp.bestMmd2();
-            bad = cp.badEvals();
+            plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(), cp.bestMmd2(), cp.badEvals());
             coolFrom = cp.coolDownFrom();
         }
         MlpGenerator work = net.sharing(flat);
@@ -430,10 +429,7 @@ public final class GeneratorTrainer {
                 // the stop rule watches the energy distance to the reference rows (KL without them)
                 Double monitored = m.containsKey("energy") ? m.get("energy") : m.get("kl");
                 if (monitored != null && coolFrom < 0) {
-                    EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(), best, bad);
                     boolean levelled = plateau.record(monitored, false);
-                    best = plateau.best();
-                    bad = plateau.bad();
                     Double mmd = m.get("mmd2");
                     if (mmd != null && config.targetMmd2() > 0 && mmd <= config.targetMmd2()) {
                         reason = TrainingEvent.StopReason.TARGET_REACHED;
@@ -449,7 +445,7 @@ public final class GeneratorTrainer {
                     fqStates.add(f.state());
                 }
                 checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
-                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), best, bad, init, fqStates,
+                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), plateau.best(), plateau.bad(), init, fqStates,
                         ema, coolFrom));
             }
             if (coolFrom >= 0 && step >= coolFrom + coolDownLength(coolFrom)) {
