@@ -97,6 +97,12 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
         if (generated.length < 100) {
             throw new IllegalArgumentException("calibrating missing thresholds needs at least 100 rows, got " + generated.length);
         }
+        for (int i = 0; i < generated.length; i++) {
+            if (generated[i].length != dimension()) {
+                throw new IllegalArgumentException("row " + i + " has " + generated[i].length + " values, the encoding "
+                        + dimension());
+            }
+        }
         List<ColumnCoding> out = new ArrayList<>(codings.size());
         for (ColumnCoding c : codings) {
             if (c.kind() == ColumnCoding.Kind.LEVELS || !c.hasMissing()) {
@@ -106,10 +112,6 @@ public record TableEncoder(TableSchema schema, List<ColumnCoding> codings, doubl
             int k = c.width() - 1;
             double[] raw = new double[generated.length];
             for (int i = 0; i < raw.length; i++) {
-                if (generated[i].length != dimension()) {
-                    throw new IllegalArgumentException("row " + i + " has " + generated[i].length + " values, the encoding "
-                            + dimension());
-                }
                 raw[i] = generated[i][c.offset() + k] * c.scales()[k] + c.means()[k];
             }
             java.util.Arrays.sort(raw);
