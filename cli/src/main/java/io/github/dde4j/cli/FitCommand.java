@@ -104,8 +104,21 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--interrupt-after-steps", hidden = true, paramLabel = "N")
     Long interruptAfterSteps;
 
+    /** The generator's level DDEs, fitted on a second thread while the data DDE is (null when not needed). */
+    private io.github.dde4j.generator.DataDdeLevels levelsAhead;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return fit();
+        } finally {
+            if (levelsAhead != null) {
+                levelsAhead.close(); // a failed or interrupted job must not leave the fits running
+            }
+        }
+    }
+
+    private int fit() throws Exception {
         PrintWriter msg = spec.commandLine().getOut();
         JsonNode cfg = readConfig(config);
         FitChecks.beforeWork(this, cfg); // settings, output, lock, checkpoint: refused before any work
@@ -235,6 +248,12 @@ final class FitCommand implements Callable<Integer> {
         }
 
         ConvergenceReport ddeReport = new ConvergenceReport("dde");
+        // the generator's level DDEs need only the rows: fitted on a second thread while f_p is
+        io.github.dde4j.dde.DdeConfig ddeConfig = DdeSupport.config(settings);
+        levelsAhead = genCfg != null && genTarget.equals("dde") && ddeConfig.sigma().isFixed()
+                ? io.github.dde4j.generator.DataDdeLevels.fitInBackground(rows, ddeConfig.standardize()
+                        ? Standardizer.fit(rows) : Standardizer.identity(rows[0].length), atSigma(genCfg, ddeConfig.sigma().start()))
+                : null;
         Dde dde;
         double ddeSeconds;
         if (state.current().fittedDde().isPresent()) {
@@ -324,11 +343,11 @@ final class FitCommand implements Callable<Integer> {
                                      long deadline) throws IOException {
         // the generator works in the DDE's standardised units; its smallest noise level is the DDE's
         Standardizer s = dde.standardizer();
-        genCfg = genCfg.toBuilder().sigma(dde.sigma()).sigmaMax(Math.max(genCfg.sigmaMax(), dde.sigma())).build();
+        genCfg = atSigma(genCfg, dde.sigma());
         // the data target's KDE reference set has the generator's own reference size: equal sizes give
         // the two score estimates the same finite-sample bias, which cancels
         GeneratorTarget target = genTarget.equals("data") ? GeneratorTarget.ofData(s.transform(rows), genCfg.qReferenceSize())
-                : GeneratorTarget.ofDde(dde, rows);
+                : GeneratorTarget.ofDde(dde, rows, levelsAhead);
         GeneratorTrainer trainer = new GeneratorTrainer(genCfg).withListener(listener).withStandardizer(s)
                 .withDataDde(dde).withCheckpoints(checkpointEvery, c -> {
                     try {
@@ -345,6 +364,11 @@ final class FitCommand implements Callable<Integer> {
         }
         GeneratorCheckpoint resumeFrom = state.current().generator().orElse(null);
         return resumeFrom != null ? trainer.resume(target, resumeFrom) : trainer.train(target);
+    }
+
+    /** The generator's configuration with its smallest level at the data DDE's sigma. */
+    private static GeneratorConfig atSigma(GeneratorConfig genCfg, double sigma) {
+        return genCfg.toBuilder().sigma(sigma).sigmaMax(Math.max(genCfg.sigmaMax(), sigma)).build();
     }
 
     private GeneratorConfig generatorConfig(JsonNode cfg, long sd) throws IOException {

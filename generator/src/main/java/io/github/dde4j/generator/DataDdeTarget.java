@@ -2,17 +2,10 @@ package io.github.dde4j.generator;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.RandomSources;
-import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.dde.DdeLearner;
-import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.ScalarField;
-import io.github.dde4j.dde.nn.AdamConfig;
-import io.github.dde4j.dde.nn.LearningRateSchedule;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The data's DDEs drive every noise level of the generator's objective. At the fitted DDE's own
@@ -28,60 +21,41 @@ import org.nd4j.linalg.factory.Nd4j;
  * level s is trained exactly where it is evaluated. It also costs one network pass per point
  * instead of M.
  *
- * <p>The level DDEs are small (3 x 64 softplus) and cheap to fit: the smoothed density gets
- * smoother as s grows, so coarser levels get fewer steps. Their fits are a deterministic function of the rows, the levels and the
- * seed, so a resumed run fits the same DDEs again instead of storing them.
+ * <p>The level DDEs ({@link DataDdeLevels}: 3 x 64 softplus, fewer steps at coarser levels) are a
+ * deterministic function of the rows, the levels and the seed, so a resumed run fits the same DDEs
+ * again instead of storing them, and a caller may start them ahead, while the data DDE is fitted.
  */
 final class DataDdeTarget implements GeneratorTarget {
-
-    /**
-     * Steps of the level DDE just above sigma_p; a level s coarser than that one, s_1, gets
-     * LEVEL_STEPS s_1 / s steps (at least {@link #MIN_LEVEL_STEPS}): the smoothed density is smoother
-     * there. Measured on eight Gaussians (docs/generator.md, "Target from data DDEs"): 400 steps at
-     * every level left the generator's rows 0.51 nats below true rows in mean log density (the ring
-     * check allows 0.5), 1,000 at every level 0.37.
-     */
-    static final int LEVEL_STEPS = 1000;
-    static final int MIN_LEVEL_STEPS = 300;
-    static final int LEVEL_BATCH = 512;
 
     private final ScalarField base;
     private final double sigmaP;
     private final float[] rows;
     private final int n;
     private final int d;
-    private final Map<Double, DdeLearner> levels = new TreeMap<>();
-    /** Per level (sigma_p included): the log density below which the level's DDE is not trusted. */
-    private final Map<Double, Double> floors = new TreeMap<>();
-
-    /**
-     * Share of the level's own training points (rows plus N(0, s^2 I) noise) whose DDE value lies
-     * below the trust floor. A softplus network grows linearly far from its training points, so its
-     * score there does not pull a stray generator row back, while the KDE q-model's pushes it away
-     * from the other rows: measured on penguins (4-D, 239 rows), a row escaped and the run diverged
-     * at step 466 without the floor.
-     */
-    static final double TRUST_QUANTILE = 0.002;
-    /** Points drawn per level to place the floor. */
-    static final int TRUST_POINTS = 4096;
+    /** Fits started ahead (may be null), then the fits in use once {@link #prepare} ran. */
+    private DataDdeLevels prepared;
+    private DataDdeLevels.Fitted fitted;
+    /** The trust floor of f_p itself (the level fits hold theirs). */
+    private Double baseFloor;
 
     /**
      * @param base   f_p in working units
      * @param sigmaP its noise level (working units)
      * @param rows   the training rows in working units (copied)
+     * @param ahead  level fits started ahead ({@link DataDdeLevels#fitInBackground}), or null
      */
-    DataDdeTarget(ScalarField base, double sigmaP, double[][] rows) {
+    DataDdeTarget(ScalarField base, double sigmaP, double[][] rows, DataDdeLevels ahead) {
         Checks.requirePoints(rows, base.dimension(), "rows");
         this.base = base;
         this.sigmaP = Checks.requirePositive(sigmaP, "sigmaP");
         this.n = rows.length;
         this.d = rows[0].length;
-        this.rows = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                this.rows[i * d + j] = (float) rows[i][j];
-            }
+        this.rows = DataDdeLevels.toFloats(rows);
+        if (ahead != null && !java.util.Arrays.equals(ahead.workingRows(), this.rows)) {
+            throw new IllegalArgumentException("the level DDEs were started on other rows than the target's"
+                    + " (pass the same rows and the data DDE's standardizer)");
         }
+        this.prepared = ahead;
     }
 
     @Override
@@ -95,69 +69,25 @@ final class DataDdeTarget implements GeneratorTarget {
     }
 
     private boolean atBase(double s) {
-        return Math.abs(s - sigmaP) <= 1e-9 * Math.max(1, sigmaP);
+        return DataDdeLevels.sameLevel(s, sigmaP);
     }
 
-    /** Fits a DDE of the rows at every level above sigma_p that has none yet. */
+    /**
+     * Fits a DDE of the rows at every level above sigma_p, or waits for the fits started ahead when
+     * they are for these levels and this seed (fits started for others are stopped and redone here).
+     */
     @Override
     public void prepare(double[] levelsToUse, long seed) {
-        double[] sorted = levelsToUse.clone();
-        java.util.Arrays.sort(sorted);
-        double finest = Double.NaN;
-        for (int i = 0; i < sorted.length; i++) {
-            double s = sorted[i];
-            if (s < sigmaP && !atBase(s)) {
-                throw new IllegalArgumentException("noise level " + s + " is below the data DDE's sigma " + sigmaP
-                        + "; a DDE cannot be sharpened: set the generator's sigma to the DDE's");
+        if (prepared == null || !prepared.matches(rows, sigmaP, levelsToUse, seed)) {
+            if (prepared != null) {
+                prepared.close();
             }
-            if (atBase(s)) {
-                if (!floors.containsKey(sigmaP)) {
-                    floors.put(sigmaP, floor(base, sigmaP, RandomSources.stream(seed, 500)));
-                }
-                continue;
-            }
-            if (Double.isNaN(finest)) {
-                finest = s;
-            }
-            if (!levels.containsKey(s)) {
-                int steps = Math.max(MIN_LEVEL_STEPS, (int) Math.round(LEVEL_STEPS * finest / s));
-                DdeLearner f = fitLevel(s, steps, RandomSources.stream(seed, 300 + i).nextLong(),
-                        RandomSources.stream(seed, 400 + i));
-                levels.put(s, f);
-                floors.put(s, floor(f, s, RandomSources.stream(seed, 500 + 1 + i)));
-            }
+            prepared = DataDdeLevels.fitNow(rows, d, sigmaP, levelsToUse, seed);
         }
-    }
-
-    private DdeLearner fitLevel(double s, int steps, long initSeed, UniformRandomProvider rng) {
-        DdeConfig cfg = DdeConfig.builder().hidden(3, 64).steps(steps).batchSize(LEVEL_BATCH).seed(initSeed)
-                .adam(AdamConfig.of(2e-3).withSchedule(LearningRateSchedule.cosine(0))).build();
-        DdeLearner f = DdeTrainer.learner(cfg, d);
-        float[] batch = new float[LEVEL_BATCH * d];
-        for (int step = 0; step < steps; step++) {
-            for (int i = 0; i < LEVEL_BATCH; i++) {
-                System.arraycopy(rows, rng.nextInt(n) * d, batch, i * d, d);
-            }
-            f.step(Nd4j.create(batch, new long[] {LEVEL_BATCH, d}, 'c'), s, rng);
+        fitted = prepared.get();
+        if (baseFloor == null) {
+            baseFloor = DataDdeLevels.floor(base, rows, d, sigmaP, RandomSources.stream(seed, 500));
         }
-        return f;
-    }
-
-    /** The {@link #TRUST_QUANTILE} quantile of f over the level's training distribution (rows plus noise). */
-    private double floor(ScalarField f, double s, UniformRandomProvider rng) {
-        org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian g =
-                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
-        float[] pts = new float[TRUST_POINTS * d];
-        for (int i = 0; i < TRUST_POINTS; i++) {
-            int r = rng.nextInt(n) * d;
-            for (int j = 0; j < d; j++) {
-                pts[i * d + j] = (float) (rows[r + j] + s * g.sample());
-            }
-        }
-        double[] v = f.value(Nd4j.create(pts, new long[] {TRUST_POINTS, d}, 'c')).castTo(
-                org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector();
-        java.util.Arrays.sort(v);
-        return v[(int) Math.floor(TRUST_QUANTILE * (v.length - 1))];
     }
 
     /** Score, log density and the trust mask (value at or above the level's floor) from one field. */
@@ -170,7 +100,7 @@ final class DataDdeTarget implements GeneratorTarget {
         // the floor guards against the KDE q-model's push on stray rows; f_q learners (AUTO above
         // KDE_Q_MAX_DIMENSION) extrapolate as the target's DDEs do, and with the floor a rare
         // category's rows (2% of cars' missing-horsepower indicator) lost their mass
-        Double fl = sharesKdeBias() ? floors.get(atBase(s) ? sigmaP : s) : null;
+        Double fl = sharesKdeBias() ? (atBase(s) ? baseFloor : fitted.floors().get(s)) : null;
         INDArray trusted = fl == null ? null : value.gte(fl).castTo(y.dataType());
         return new Smoothed(score, value, trusted);
     }
@@ -179,11 +109,11 @@ final class DataDdeTarget implements GeneratorTarget {
         if (atBase(s)) {
             return base;
         }
-        DdeLearner f = levels.get(s);
+        DdeLearner f = fitted == null ? null : fitted.fields().get(s);
         if (f == null) {
-            throw new IllegalStateException("no data DDE at noise level " + s + " (levels fitted: " + levels.keySet()
-                    + ", plus sigma_p " + sigmaP + "); the trainer prepares the levels of its configuration, which"
-                    + " must be fixed (anneal false)");
+            throw new IllegalStateException("no data DDE at noise level " + s + " (levels fitted: "
+                    + (fitted == null ? "none" : fitted.fields().keySet()) + ", plus sigma_p " + sigmaP
+                    + "); the trainer prepares the levels of its configuration, which must be fixed (anneal false)");
         }
         return f;
     }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -71,15 +72,27 @@ public final class FitCheckpoint {
     private final Dde fittedDde;
     private final double ddeSeconds;
     private final GeneratorCheckpoint generator;
+    /**
+     * The fitted DDE's bytes, serialised once at the first write and shared by the checkpoints
+     * derived from this one: a generator run writes a checkpoint every few hundred steps and the
+     * DDE in it never changes.
+     */
+    private final AtomicReference<byte[]> fittedDdeBytes;
 
     private FitCheckpoint(String fingerprint, DdeCheckpoint ddeProgress, double ddeSecondsSoFar, Dde fittedDde,
                           double ddeSeconds, GeneratorCheckpoint generator) {
+        this(fingerprint, ddeProgress, ddeSecondsSoFar, fittedDde, ddeSeconds, generator, new AtomicReference<>());
+    }
+
+    private FitCheckpoint(String fingerprint, DdeCheckpoint ddeProgress, double ddeSecondsSoFar, Dde fittedDde,
+                          double ddeSeconds, GeneratorCheckpoint generator, AtomicReference<byte[]> fittedDdeBytes) {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.ddeProgress = ddeProgress;
         this.ddeSecondsSoFar = ddeSecondsSoFar;
         this.fittedDde = fittedDde;
         this.ddeSeconds = ddeSeconds;
         this.generator = generator;
+        this.fittedDdeBytes = fittedDdeBytes;
     }
 
     /** An empty checkpoint of the job named by {@code fingerprint}. */
@@ -102,7 +115,7 @@ public final class FitCheckpoint {
     /** This checkpoint with the generator run at {@code progress}. */
     public FitCheckpoint withGenerator(GeneratorCheckpoint progress) {
         return new FitCheckpoint(fingerprint, ddeProgress, ddeSecondsSoFar, fittedDde, ddeSeconds,
-                Objects.requireNonNull(progress, "progress"));
+                Objects.requireNonNull(progress, "progress"), fittedDdeBytes);
     }
 
     /** The job this checkpoint belongs to. */
@@ -150,12 +163,18 @@ public final class FitCheckpoint {
         }
         if (fittedDde != null) {
             cfg.put("ddeSeconds", ddeSeconds);
-            b.bytes("dde/fitted", fittedDde.toBytes());
+            byte[] dde = fittedDdeBytes.get();
+            if (dde == null) {
+                dde = fittedDde.toBytes();
+                fittedDdeBytes.set(dde);
+            }
+            b.bytes("dde/fitted", dde);
         }
         if (generator != null) {
             putGenerator(cfg.putObject("generator"), b, generator);
         }
-        b.config(cfg).write(file);
+        // stored, not deflated: written every few hundred steps, and deflate gains little on float data
+        b.config(cfg).stored().write(file);
     }
 
     private static void putGenerator(ObjectNode g, ModelArchive.Builder b, GeneratorCheckpoint c) {

@@ -165,8 +165,18 @@ public interface GeneratorTarget {
      * docs/generator.md, "Target from data DDEs"). The levels must be fixed (no annealing).
      */
     static GeneratorTarget ofDde(io.github.dde4j.dde.Dde dde, double[][] rows) {
+        return ofDde(dde, rows, null);
+    }
+
+    /**
+     * {@link #ofDde(io.github.dde4j.dde.Dde, double[][])} with the DDEs of the higher levels started
+     * ahead ({@link DataDdeLevels#fitInBackground}, on the same rows with the generator's
+     * configuration), typically while {@code dde} was being fitted; the first generator step waits
+     * for them. {@code levels} may be null.
+     */
+    static GeneratorTarget ofDde(io.github.dde4j.dde.Dde dde, double[][] rows, DataDdeLevels levels) {
         Checks.requirePoints(rows, dde.dimension(), "rows");
-        return new DataDdeTarget(workingUnits(dde), dde.sigma(), dde.standardizer().transform(rows));
+        return new DataDdeTarget(workingUnits(dde), dde.sigma(), dde.standardizer().transform(rows), levels);
     }
 
     /**

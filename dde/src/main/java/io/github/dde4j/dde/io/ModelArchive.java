@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.CRC32;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -102,9 +103,12 @@ public final class ModelArchive {
     private final Map<String, String> provenance;
     private final Map<String, ArrayEntry> entries;
     private final Map<String, byte[]> data;
+    /** Whether {@link #writeTo} deflates the entries (see {@link Builder#stored()}). */
+    private final boolean deflate;
 
     private ModelArchive(int formatVersion, String modelType, String libraryVersion, Instant created, JsonNode config,
-                         Map<String, String> provenance, Map<String, ArrayEntry> entries, Map<String, byte[]> data) {
+                         Map<String, String> provenance, Map<String, ArrayEntry> entries, Map<String, byte[]> data,
+                         boolean deflate) {
         this.formatVersion = formatVersion;
         this.modelType = modelType;
         this.libraryVersion = libraryVersion;
@@ -113,6 +117,7 @@ public final class ModelArchive {
         this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         this.data = data;
+        this.deflate = deflate;
     }
 
     /** A builder for a new archive of a model type such as "dde", "generator", "dde-checkpoint". */
@@ -312,12 +317,14 @@ public final class ModelArchive {
     /** Writes the zip to a stream (not atomic; {@link #write(Path)} is). */
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
-        zip.putNextEntry(zipEntry(MANIFEST));
-        zip.write(JSON.writeValueAsBytes(manifest()));
+        byte[] manifest = JSON.writeValueAsBytes(manifest());
+        zip.putNextEntry(zipEntry(MANIFEST, manifest));
+        zip.write(manifest);
         zip.closeEntry();
         for (ArrayEntry e : entries.values()) {
-            zip.putNextEntry(zipEntry(e.entryName()));
-            zip.write(data.get(e.name()));
+            byte[] bytes = data.get(e.name());
+            zip.putNextEntry(zipEntry(e.entryName(), bytes));
+            zip.write(bytes);
             zip.closeEntry();
         }
         zip.finish();
@@ -325,9 +332,18 @@ public final class ModelArchive {
     }
 
     /** Entries carry the archive's creation time, so the same archive always gives the same bytes. */
-    private ZipEntry zipEntry(String name) {
+    private ZipEntry zipEntry(String name, byte[] content) {
         ZipEntry z = new ZipEntry(name);
         z.setTime(created.toEpochMilli());
+        if (!deflate) {
+            // a stored entry carries its size and checksum in its header
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            z.setMethod(ZipEntry.STORED);
+            z.setSize(content.length);
+            z.setCompressedSize(content.length);
+            z.setCrc(crc.getValue());
+        }
         return z;
     }
 
@@ -512,7 +528,7 @@ public final class ModelArchive {
             entries.put(name, entry);
             data.put(name, bytes);
         }
-        return new ModelArchive(version, type, libVersion, created, config, prov, entries, data);
+        return new ModelArchive(version, type, libVersion, created, config, prov, entries, data, true);
     }
 
     /** Floating-point arrays are model parameters: a NaN or infinity would silently poison every result. */
@@ -599,6 +615,7 @@ public final class ModelArchive {
         private final Map<String, ArrayEntry> entries = new LinkedHashMap<>();
         private final Map<String, byte[]> data = new TreeMap<>();
         private Instant created;
+        private boolean deflate = true;
 
         private Builder(String modelType) {
             if (modelType == null || !TYPE.matcher(modelType).matches()) {
@@ -710,11 +727,21 @@ public final class ModelArchive {
             return this;
         }
 
+        /**
+         * Writes the entries stored instead of deflated: for files written often and read rarely,
+         * such as training checkpoints (deflate costs more time than it saves space on float data).
+         * Readers handle both.
+         */
+        public Builder stored() {
+            this.deflate = false;
+            return this;
+        }
+
         /** The immutable archive. */
         public ModelArchive build() {
             Instant time = created != null ? created : Instant.now();
             return new ModelArchive(FORMAT_VERSION, modelType, libraryVersion(), time, config, provenance, entries,
-                    new TreeMap<>(data));
+                    new TreeMap<>(data), deflate);
         }
 
         /** Builds and writes atomically to {@code file}; returns the archive. */

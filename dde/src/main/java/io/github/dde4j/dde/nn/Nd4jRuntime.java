@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Nd4jRuntime {
 
     private static volatile boolean initialized;
-    private static int threads;
+    private static volatile int threads;
 
     private Nd4jRuntime() {
     }
@@ -76,6 +76,35 @@ public final class Nd4jRuntime {
         }
         ensureInitialized();
         applyThreads(n);
+    }
+
+    /**
+     * Runs {@code task} (on the calling thread) as one of two computations running at once, such as a
+     * fit on a background thread while the caller's thread fits another model: while it runs, ND4J and
+     * its BLAS use half the threads (at least one), so that the two together use the cores once
+     * instead of oversubscribing them; at these model sizes one fit gains little from a second thread
+     * (docs/generator.md, "Where the time goes"). The count is restored afterwards unless it was
+     * changed meanwhile.
+     */
+    public static <T> T sharingThreads(java.util.function.Supplier<T> task) {
+        int before;
+        int shared;
+        synchronized (Nd4jRuntime.class) {
+            before = threads();
+            shared = Math.max(1, before / 2);
+            if (shared != before) {
+                applyThreads(shared);
+            }
+        }
+        try {
+            return task.get();
+        } finally {
+            synchronized (Nd4jRuntime.class) {
+                if (threads == shared && shared != before) {
+                    applyThreads(before);
+                }
+            }
+        }
     }
 
     private static synchronized void init(int n) {

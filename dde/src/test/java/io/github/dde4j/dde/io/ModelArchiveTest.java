@@ -187,6 +187,26 @@ class ModelArchiveTest {
         assertArrayEquals(Files.readAllBytes(f1), Files.readAllBytes(f2));
     }
 
+    /** A stored archive holds the same entries, uncompressed, and reads back to the same archive. */
+    @Test
+    void storedArchiveReadsBackTheSame() throws IOException {
+        Path deflated = good();
+        Path stored = dir.resolve("stored.zip");
+        sample().stored().write(stored);
+        try (ZipFile z = new ZipFile(stored.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                assertEquals(ZipEntry.STORED, e.getMethod(), e.getName());
+            }
+        }
+        assertEquals(entries(deflated).keySet(), entries(stored).keySet());
+        for (Map.Entry<String, byte[]> e : entries(deflated).entrySet()) {
+            assertArrayEquals(e.getValue(), entries(stored).get(e.getKey()), e.getKey());
+        }
+        Path again = dir.resolve("again.zip");
+        ModelArchive.read(stored).write(again);
+        assertArrayEquals(Files.readAllBytes(deflated), Files.readAllBytes(again), "read back, it writes as the original");
+    }
+
     @Test
     void notAZip() throws IOException {
         Path f = dir.resolve("notes.txt");
