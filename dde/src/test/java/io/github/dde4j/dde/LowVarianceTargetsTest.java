@@ -6,7 +6,8 @@ import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.kde.GaussianKde;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The low-variance target is the KDE score of the reference set (plus each row's own point). */
 class LowVarianceTargetsTest {
@@ -28,9 +29,10 @@ class LowVarianceTargetsTest {
         return out;
     }
 
-    @Test
-    void withoutOwnPointsTheTargetIsTheExactKdeScoreOfTheReferenceSet() {
-        int d = 3;
+    /** d = 12 takes the engine's dense path (BLAS dgemm), d = 3 its tree; both match the tree's exact sums. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 12})
+    void withoutOwnPointsTheTargetIsTheExactKdeScoreOfTheReferenceSet(int d) {
         int nRef = 700;
         int rows = 200;
         double sigma = 0.3;
@@ -48,12 +50,13 @@ class LowVarianceTargetsTest {
         }
     }
 
-    @Test
-    void ownPointsJoinTheSoftmaxLikeAnyOtherReferencePoint() {
-        int d = 2;
+    @ParameterizedTest
+    @ValueSource(ints = {2, 16})
+    void ownPointsJoinTheSoftmaxLikeAnyOtherReferencePoint(int d) {
         int nRef = 50;
         int rows = 40;
-        double sigma = 0.1;
+        // in 16 dimensions a wider kernel, so that other rows than a point's own carry weight
+        double sigma = d <= 2 ? 0.1 : 0.6;
         UniformRandomProvider rng = RandomSources.seeded(2);
         double[] ref = gaussian(nRef * d, rng, 1);
         double[] own = gaussian(rows * d, rng, 1);

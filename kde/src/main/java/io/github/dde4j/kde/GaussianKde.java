@@ -62,8 +62,11 @@ public final class GaussianKde implements Density, Sampler {
     private final double logNorm;
     private final KdTree tree;
     private final KernelSums sums;
+    /** The tree-free path for many dimensions (null unless a matrix product was given). */
+    private final DenseKernelSums dense;
 
-    private GaussianKde(double[][] data, double[] weights, double[][] chol, boolean diagonal, double tolerance) {
+    private GaussianKde(double[][] data, double[] weights, double[][] chol, boolean diagonal, double tolerance,
+                        MatrixProduct product) {
         this.n = data.length;
         this.d = data[0].length;
         this.data = data;
@@ -90,6 +93,17 @@ public final class GaussianKde implements Density, Sampler {
             }
         }
         this.sums = new KernelSums(tree, wTree, tolerance);
+        this.dense = product != null && d >= DenseKernelSums.MIN_DIMENSION
+                ? new DenseKernelSums(z, weights, tolerance, product) : null;
+    }
+
+    /** The kernel sums of whitened queries (nothing left out): the dense path when there is one. */
+    private void sum(double[][] z, double[] out, double[][] grad) {
+        if (dense != null) {
+            dense.evaluate(z, out, grad);
+        } else {
+            sums.evaluate(z, 1.0, null, out, grad);
+        }
     }
 
     // ------------------------------------------------------------------ factories
@@ -140,6 +154,7 @@ public final class GaussianKde implements Density, Sampler {
         private BandwidthRule rule = BandwidthRule.SCOTT;
         private double factor = 1.0;
         private double tolerance = DEFAULT_TOLERANCE;
+        private MatrixProduct product;
 
         private Builder(double[][] data) {
             this.data = data;
@@ -310,7 +325,21 @@ public final class GaussianKde implements Density, Sampler {
                 }
                 diag = isDiagonal(l);
             }
-            return new GaussianKde(copy, w, l, diag, tolerance);
+            return new GaussianKde(copy, w, l, diag, tolerance, product);
+        }
+
+        /**
+         * A dense matrix product (typically a BLAS dgemm) for the kernel sums from
+         * {@value DenseKernelSums#MIN_DIMENSION} dimensions on: there a k-d tree prunes almost
+         * nothing, and two matrix products per block of queries replace the traversal, with the same
+         * exactness bound. Leave-one-out sums keep the tree. Null (the default) keeps the tree always.
+         *
+         * @param product the product, or null
+         * @return this builder
+         */
+        public Builder matrixProduct(MatrixProduct product) {
+            this.product = product;
+            return this;
         }
     }
 
@@ -334,7 +363,7 @@ public final class GaussianKde implements Density, Sampler {
     public double logDensity(double[] x) {
         Checks.requirePoint(x, d, "x");
         double[] out = new double[1];
-        sums.evaluate(new double[][] {whiten(x)}, 1.0, null, out, null);
+        sum(new double[][] {whiten(x)}, out, null);
         return out[0] + logNorm;
     }
 
@@ -344,7 +373,7 @@ public final class GaussianKde implements Density, Sampler {
         Checks.requirePoints(xs, d, "points");
         double[][] z = whitenAll(xs);
         double[] out = new double[xs.length];
-        sums.evaluate(z, 1.0, null, out, null);
+        sum(z, out, null);
         for (int i = 0; i < out.length; i++) {
             out[i] += logNorm;
         }
@@ -366,7 +395,7 @@ public final class GaussianKde implements Density, Sampler {
         double[][] z = whitenAll(xs);
         double[] logs = new double[xs.length];
         double[][] g = new double[xs.length][d];
-        sums.evaluate(z, 1.0, null, logs, g);
+        sum(z, logs, g);
         for (double[] gi : g) {
             unwhitenTransposed(gi);
         }
@@ -394,7 +423,7 @@ public final class GaussianKde implements Density, Sampler {
         double[][] z = whitenAll(xs);
         double[] logs = new double[xs.length];
         double[][] g = new double[xs.length][d];
-        sums.evaluate(z, 1.0, null, logs, g);
+        sum(z, logs, g);
         for (int i = 0; i < logs.length; i++) {
             logs[i] += logNorm;
             unwhitenTransposed(g[i]);

@@ -1,0 +1,13 @@
+package io.github.dde4j.kde;
+
+/**
+ * The dense matrix product behind the kernel sums of a {@link GaussianKde} in many dimensions:
+ * {@code C (m x n) = A (m x k) op(B)} with row-major double arrays, op(B) = B^T (B is n x k) when
+ * {@code transposeB}, else B (k x n); C is overwritten. A module that has a BLAS hands its dgemm
+ * here ({@link GaussianKde.Builder#matrixProduct}); kde itself stays plain Java.
+ */
+@FunctionalInterface
+public interface MatrixProduct {
+
+    void multiply(boolean transposeB, int m, int n, int k, double[] a, double[] b, double[] c);
+}
