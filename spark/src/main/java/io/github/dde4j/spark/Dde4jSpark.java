@@ -158,9 +158,10 @@ public final class Dde4jSpark implements Runnable {
             }
             Format f = format(format);
             ModelRows.read(model);
+            SparkSession spark = parent.session.get();
+            // the job's time, without Spark's start
             long t0 = System.nanoTime();
-            long n = SampleJob.run(parent.session.get(),
-                    new SampleJob.Options(model, rows, seed, partitions, f, out, digits));
+            long n = SampleJob.run(spark, new SampleJob.Options(model, rows, seed, partitions, f, out, digits));
             double s = (System.nanoTime() - t0) / 1e9;
             parent.out.printf(Locale.ROOT, "wrote %d rows to %s in %d partitions (%.1f s, %.0f rows/s)%n", n, out,
                     partitions, s, n / s);
