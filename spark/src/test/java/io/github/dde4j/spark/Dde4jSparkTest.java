@@ -4,15 +4,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The command line without Spark: usage errors exit 2, bad values and files exit 1 with one line
@@ -29,27 +24,12 @@ class Dde4jSparkTest {
         throw new AssertionError("Spark was started for input that is refused before any job");
     };
 
-    private record Result(int code, String err) {
+    private static Jobs.Result run(String... args) {
+        return Jobs.run(NO_SPARK, args);
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Dde4jSpark.execute(NO_SPARK, o, e, args);
-        }
-        return new Result(code, err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertOneLine(Result r, int code, String... fragments) {
-        assertEquals(code, r.code(), r.err());
-        assertEquals(1, r.err().strip().split("\n").length, r.err());
-        for (String f : fragments) {
-            assertTrue(r.err().contains(f), () -> "'" + f + "' missing from: " + r.err());
-        }
-        assertFalse(r.err().contains("\tat "), r.err());
+    private static void assertOneLine(Jobs.Result r, int code, String... fragments) {
+        r.oneLineError(code, fragments);
     }
 
     @Test

@@ -84,7 +84,7 @@ class SparkJobsTest {
         List<String> want = Files.readAllLines(expected);
         for (int p : new int[] {1, 3}) {
             Path out = dir.resolve("faithful-p" + p);
-            Result r = job("sample", "--model", faithfulModel.toString(), "--rows", Long.toString(ROWS), "--seed", "7",
+            Jobs.Result r = job("sample", "--model", faithfulModel.toString(), "--rows", Long.toString(ROWS), "--seed", "7",
                     "--out", out.toString(), "--partitions", Integer.toString(p), "--format", "csv").ok();
             assertTrue(r.out.contains("wrote " + ROWS + " rows"), r.out);
             assertEquals(p, partFiles(out).size(), "part files");
@@ -149,7 +149,7 @@ class SparkJobsTest {
     @Test
     void scoresEqualEvaluate() throws IOException {
         Path out = dir.resolve("faithful-scored");
-        Result r = job("score", "--model", faithfulModel.toString(), "--data", faithful.toString(), "--out", out.toString()).ok();
+        Jobs.Result r = job("score", "--model", faithfulModel.toString(), "--data", faithful.toString(), "--out", out.toString()).ok();
         JsonNode got = new ObjectMapper().readTree(r.out);
         JsonNode want = new ObjectMapper().readTree(cli("evaluate", "--model", faithfulModel.toString(), "--data",
                 faithful.toString(), "--json", "--no-quality"));
@@ -247,33 +247,8 @@ class SparkJobsTest {
 
     // ---- helpers
 
-    record Result(int code, String out, String err) {
-        Result ok() {
-            assertEquals(0, code, () -> "stderr: " + err + " stdout: " + out);
-            return this;
-        }
-
-        Result oneLineError(int expected, String... fragments) {
-            assertEquals(expected, code, () -> "stderr: " + err + " stdout: " + out);
-            String[] lines = err.strip().split("\n");
-            assertEquals(1, lines.length, () -> "one line expected:\n" + err);
-            for (String f : fragments) {
-                assertTrue(err.contains(f), () -> "'" + f + "' missing from: " + err);
-            }
-            assertFalse(err.contains("\tat "), () -> "no stack trace: " + err);
-            return this;
-        }
-    }
-
-    private static Result job(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Dde4jSpark.execute(() -> spark, o, e, args);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Jobs.Result job(String... args) {
+        return Jobs.run(() -> spark, args);
     }
 
     /** The dde4j command in-process; its standard output. */
