@@ -41,7 +41,7 @@ class Dde4jSparkTest {
     }
 
     @Test
-    void badValuesAndFilesExitOneNamingTheFlagOrFile() {
+    void badValuesAndFilesExitOneNamingTheFlagOrFile() throws java.io.IOException {
         String model = dir.resolve("nope.zip").toString();
         assertOneLine(run("sample", "--model", model, "--rows", "0", "--out", "x"), 1, "--rows", "0");
         assertOneLine(run("sample", "--model", model, "--rows", "9", "--partitions", "0", "--out", "x"), 1, "--partitions");
@@ -51,5 +51,9 @@ class Dde4jSparkTest {
         assertOneLine(run("score", "--model", model, "--data", "d.csv", "--out", "x"), 1, "nope.zip", "not found");
         assertOneLine(run("score", "--model", model, "--data", "d.csv", "--out", "x", "--data-format", "json"), 1,
                 "--data-format", "json");
+        Path notAModel = dir.resolve("table.zip");
+        java.nio.file.Files.writeString(notAModel, "a,b\n1,2\n");
+        assertOneLine(run("sample", "--model", notAModel.toString(), "--rows", "9", "--out", "x"), 1, "model file");
+        assertOneLine(run("score", "--model", dir.toString(), "--data", "d.csv", "--out", "x"), 1, dir.toString(), "folder");
     }
 }
