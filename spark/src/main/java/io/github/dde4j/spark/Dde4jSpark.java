@@ -69,8 +69,9 @@ public final class Dde4jSpark implements Runnable {
             conf.set("spark.ui.enabled", "false");
         }
         SparkSession s = SparkSession.builder().appName("dde4j").config(conf).getOrCreate();
-        if (!Boolean.getBoolean("dde4j.verbose")) {
-            // the driver's own log lines; a job's failure is reported as one line by execute
+        if (!Boolean.getBoolean("dde4j.verbose") && System.getProperty("log4j2.configurationFile") == null) {
+            // the driver's own log lines (a given log4j 2 configuration, e.g. run-local.sh's, decides
+            // otherwise); a job's failure is reported as one line by execute
             s.sparkContext().setLogLevel("ERROR");
         }
         return s;

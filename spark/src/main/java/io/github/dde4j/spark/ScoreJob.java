@@ -67,6 +67,8 @@ final class ScoreJob {
             throw ModelRows.userError("--data " + o.data() + " already has a column '" + COLUMN + "'");
         }
         List<String> header = Arrays.asList(schema.fieldNames());
+        // the columns' check of the tasks, on no rows: a table without the model's columns fails here in one line
+        driverCopy.encode(header, List.of(), "--data " + o.data(), 0);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ShippedModel> model = jsc.broadcast(shipped);
         String source = o.data();
