@@ -158,11 +158,11 @@ public final class Dde4jSpark implements Runnable {
                 throw ModelRows.userError("--digits must be in 0..17, got " + digits);
             }
             Format f = format(format);
-            ModelRows.read(model);
+            ModelRows m = ModelRows.read(model);
             SparkSession spark = parent.session.get();
             // the job's time, without Spark's start
             long t0 = System.nanoTime();
-            long n = SampleJob.run(spark, new SampleJob.Options(model, rows, seed, partitions, f, out, digits));
+            long n = SampleJob.run(spark, new SampleJob.Options(model, rows, seed, partitions, f, out, digits), m);
             double s = (System.nanoTime() - t0) / 1e9;
             parent.out.printf(Locale.ROOT, "wrote %d rows to %s in %d partitions (%.1f s, %.0f rows/s)%n", n, out,
                     partitions, s, n / s);
@@ -198,8 +198,9 @@ public final class Dde4jSpark implements Runnable {
         public Integer call() throws Exception {
             Format in = dataFormat == null ? Format.ofName(data) : Format.of("--data-format", dataFormat);
             Format f = format == null ? in : format(format);
-            ModelRows.read(model).logZ();
-            ScoreJob.Summary s = ScoreJob.run(parent.session.get(), new ScoreJob.Options(model, data, in, out, f));
+            ModelRows m = ModelRows.read(model);
+            m.logZ(); // a model without a normalised density is refused before Spark starts
+            ScoreJob.Summary s = ScoreJob.run(parent.session.get(), new ScoreJob.Options(model, data, in, out, f), m);
             parent.out.println(s.json());
             return 0;
         }

@@ -43,10 +43,9 @@ final class SampleJob {
     record Options(java.nio.file.Path model, long rows, long seed, int partitions, Format format, String out, int digits) {
     }
 
-    /** Writes the table; returns the number of rows written. */
-    static long run(SparkSession spark, Options o) throws IOException {
+    /** Writes the table; {@code driverCopy} is the model file read on the driver. Returns the number of rows written. */
+    static long run(SparkSession spark, Options o, ModelRows driverCopy) throws IOException {
         ShippedModel shipped = ShippedModel.of(o.model());
-        ModelRows driverCopy = ModelRows.read(o.model());
         Locations.requireNew(spark, "--out", o.out());
         // a typed model's cells are text (labels, dates, empty cells); CSV holds the command's digits
         boolean text = driverCopy.typed() || o.format() == Format.CSV;

@@ -55,9 +55,9 @@ final class ScoreJob {
         }
     }
 
-    static Summary run(SparkSession spark, Options o) throws IOException {
+    /** Writes the scored table and returns its summary; {@code driverCopy} is the model file read on the driver. */
+    static Summary run(SparkSession spark, Options o, ModelRows driverCopy) throws IOException {
         ShippedModel shipped = ShippedModel.of(o.model());
-        ModelRows driverCopy = ModelRows.read(o.model());
         double[] logZ = driverCopy.logZ();
         Locations.requireExisting(spark, "--data", o.data());
         Locations.requireNew(spark, "--out", o.out());

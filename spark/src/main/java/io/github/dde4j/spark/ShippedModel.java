@@ -24,9 +24,8 @@ final class ShippedModel implements Serializable {
         this.bytes = bytes;
     }
 
-    /** Reads {@code file} on the driver, checking that it is a model file the command reads. */
+    /** The bytes of {@code file}, a model file the driver has read with {@link ModelRows#read}. */
     static ShippedModel of(Path file) throws IOException {
-        ModelRows.read(file);
         return new ShippedModel(file.toString(), Files.readAllBytes(file));
     }
 
