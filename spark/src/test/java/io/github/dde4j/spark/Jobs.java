@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs dde4j-spark in-process with captured output. */
+/** Runs dde4j-spark (and the dde4j command) in-process with captured output. */
 final class Jobs {
 
     private Jobs() {
@@ -35,14 +35,24 @@ final class Jobs {
         }
     }
 
-    static Result run(Supplier<SparkSession> spark, String... args) {
+    /** A command's entry point writing to the given streams and returning its exit code. */
+    interface Main {
+        int run(PrintStream out, PrintStream err);
+    }
+
+    /** Runs {@code main} with captured standard output and error. */
+    static Result capture(Main main) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Dde4jSpark.execute(spark, o, e, args);
+            code = main.run(o, e);
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Result run(Supplier<SparkSession> spark, String... args) {
+        return capture((o, e) -> Dde4jSpark.execute(spark, o, e, args));
     }
 }
