@@ -112,7 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 // a density over the encoded rows (docs/tables.md), not over the table's own units
                 r.put("log_likelihood_units", "encoded");
             }
-            r.put("log_likelihood_se", Math.sqrt(seRows * seRows + z.standardError() * z.standardError()));
+            r.put("log_likelihood_se", standardError(seRows, z));
             r.put("log_likelihood_se_rows", seRows);
             r.put("log_z", z.logZ());
             r.put("log_z_se", z.standardError());
@@ -135,6 +135,14 @@ final class EvaluateCommand implements Callable<Integer> {
             r.put("quality_seconds", (System.nanoTime() - t0) / 1e9);
         }
         return r;
+    }
+
+    /**
+     * The standard error of the average log-likelihood: the rows' {@code seRows} combined with log
+     * Z's, which shifts every row alike.
+     */
+    static double standardError(double seRows, LogZEstimate z) {
+        return Math.sqrt(seRows * seRows + z.standardError() * z.standardError());
     }
 
     @SuppressWarnings("unchecked")

@@ -126,7 +126,12 @@ final class Models {
 
                     @Override
                     public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                        refining.sample(n, seed, constants.expand(sink), batch, refinement);
+                        stream(0, n, seed, batch, sink);
+                    }
+
+                    @Override
+                    public void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException {
+                        refining.sample(firstRow, n, seed, constants.expand(sink), batch, refinement);
                     }
                 };
             }
@@ -163,11 +168,16 @@ final class Models {
 
                 @Override
                 public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
+                    stream(0, n, seed, batch, sink);
+                }
+
+                @Override
+                public void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException {
                     // chains in fixed blocks, each with its own random stream: the rows for a seed do
                     // not depend on --batch or on the number of threads (OMP_NUM_THREADS)
                     LangevinSettings settings = LangevinSettings.mala(eps, steps);
                     try {
-                        LangevinSampler.stream(target, n, start, settings, seed, constants.expand(sink));
+                        LangevinSampler.stream(target, firstRow, n, start, settings, seed, constants.expand(sink));
                     } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }

@@ -44,7 +44,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "8192", description = "Rows generated per batch (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--digits", paramLabel = "K", defaultValue = "7",
+    /** Significant digits of the numbers written unless --digits says otherwise. */
+    static final String DEFAULT_DIGITS = "7";
+
+    @Option(names = "--digits", paramLabel = "K", defaultValue = DEFAULT_DIGITS,
             description = "Significant digits per value, 1..17, or 0 for the shortest exact form (default ${DEFAULT-VALUE}).")
     int digits;
 

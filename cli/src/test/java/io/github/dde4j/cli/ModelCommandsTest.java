@@ -57,6 +57,31 @@ class ModelCommandsTest {
         assertFalse(Files.exists(Path.of(penguinModel + ".ckpt")), "a finished fit removes its checkpoint");
     }
 
+    /**
+     * {@link ModelRows} (the spark module's way in) draws any part of a sample from a block on:
+     * its cells are those lines of the command's file, for a generator and for Langevin sampling.
+     */
+    @Test
+    void modelRowsDrawsAnyPartOfTheCommandsSample() throws IOException {
+        int n = 2 * ModelRows.BLOCK + 30;
+        for (Path model : new Path[] {penguinModel, airportModel}) {
+            Path file = dir.resolve("whole-" + model.getFileName() + ".csv");
+            Cli.run("sample", "--model", model.toString(), "--rows", Integer.toString(n), "--out", file.toString(),
+                    "--seed", "4", "-q").assertOk();
+            java.util.List<String> lines = Files.readAllLines(file);
+            ModelRows rows = ModelRows.read(model);
+            assertEquals(lines.get(0), String.join(",", rows.header()));
+            long first = ModelRows.BLOCK;
+            java.util.List<String> part = new java.util.ArrayList<>();
+            rows.sample(first, n - first, 4, (batch, count) -> {
+                for (String[] cells : rows.cells(batch, count, first + part.size(), Integer.parseInt(ModelRows.DEFAULT_DIGITS))) {
+                    part.add(String.join(",", cells));
+                }
+            });
+            assertEquals(lines.subList(1 + (int) first, lines.size()), part, model.toString());
+        }
+    }
+
     @Test
     void sampleIsStreamedWithHeaderAndSeeded() throws IOException {
         Path a = dir.resolve("a.csv");

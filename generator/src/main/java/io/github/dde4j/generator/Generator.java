@@ -158,17 +158,34 @@ public final class Generator implements Sampler {
      * @throws IllegalStateException if the refinement has steps and the generator has no data DDE
      */
     public void sample(long n, long seed, RowSink sink, int batchRows, Refinement refinement) throws IOException {
+        sample(0, n, seed, sink, batchRows, refinement);
+    }
+
+    /**
+     * Streams rows {@code [firstRow, firstRow + n)} of the stream of {@code seed}, refined by
+     * {@code refinement}: the same values as those rows of {@code sample(firstRow + n, seed, ...)},
+     * since each block of {@link #BLOCK} rows draws from its own random stream. This is how a
+     * distributed job draws its part of one long sample.
+     *
+     * @param firstRow a multiple of {@link #BLOCK}
+     * @throws IllegalStateException if the refinement has steps and the generator has no data DDE
+     */
+    public void sample(long firstRow, long n, long seed, RowSink sink, int batchRows, Refinement refinement)
+            throws IOException {
         Objects.requireNonNull(refinement, "refinement");
+        if (firstRow < 0 || firstRow % BLOCK != 0) {
+            throw new IllegalArgumentException("firstRow must be a non-negative multiple of " + BLOCK + ", got " + firstRow);
+        }
         if (refinement.steps() == 0) {
-            sample(n, seed, sink, batchRows);
+            sampleBlocks(firstRow / BLOCK, n, seed, sink, batchRows);
             return;
         }
         requireDdeFor(refinement);
         Objects.requireNonNull(sink, "sink");
         long[] done = {0};
         // batches hold whole sampling blocks, so a batch's first row starts block done / BLOCK
-        sample(n, seed, (rows, count) -> {
-            refine(rows, 0, count, seed, done[0] / BLOCK, refinement);
+        sampleBlocks(firstRow / BLOCK, n, seed, (rows, count) -> {
+            refine(rows, 0, count, seed, firstRow / BLOCK + done[0] / BLOCK, refinement);
             done[0] += count;
             sink.accept(rows, count);
         }, batchRows);
@@ -213,6 +230,11 @@ public final class Generator implements Sampler {
      * between batches. Memory is O(batchRows * (d + widest layer)) whatever n is.
      */
     public void sample(long n, long seed, RowSink sink, int batchRows) throws IOException {
+        sampleBlocks(0, n, seed, sink, batchRows);
+    }
+
+    /** As {@link #sample(long, long, RowSink, int)}, the rows starting at block {@code firstBlock}. */
+    private void sampleBlocks(long firstBlock0, long n, long seed, RowSink sink, int batchRows) throws IOException {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
@@ -230,7 +252,7 @@ public final class Generator implements Sampler {
             long done = 0;
             while (done < n) {
                 int count = (int) Math.min(batch, n - done);
-                fill(workers, seed, done / BLOCK, count, rows, 0);
+                fill(workers, seed, firstBlock0 + done / BLOCK, count, rows, 0);
                 sink.accept(rows, count);
                 done += count;
             }
@@ -246,7 +268,7 @@ public final class Generator implements Sampler {
         double[] zd = dt == DataType.DOUBLE ? new double[batch * k] : null;
         INDArray outFull = Nd4j.create(dt, batch, d);
         MlpGenerator mlp = network instanceof MlpGenerator m ? m : null;
-        long firstBlock = 0;
+        long firstBlock = firstBlock0;
         long done = 0;
         while (done < n) {
             int count = (int) Math.min(batch, n - done);

@@ -249,6 +249,17 @@ class GeneratorTrainerTest {
         }
         double[][] prefix = g.sample(1000, 99);
         assertArrayEquals(all[999], prefix[999], 1e-4);
+        // a stream from a later block (a distributed job's part) is those rows of the whole sample
+        List<double[]> part = new ArrayList<>();
+        g.sample(2 * Generator.BLOCK, 5000L - 2 * Generator.BLOCK, 99L, (rows, count) -> {
+            for (int i = 0; i < count; i++) {
+                part.add(rows[i].clone());
+            }
+        }, 1500, Refinement.mala(0));
+        assertEquals(5000 - 2 * Generator.BLOCK, part.size());
+        for (int i = 0; i < part.size(); i++) {
+            assertArrayEquals(all[2 * Generator.BLOCK + i], part.get(i), "row " + (2 * Generator.BLOCK + i));
+        }
         // caller units: the network output in working units, mapped by x = m + s y
         double[] y = Kernels.toRows(g.network().forward(GeneratorTrainer.normal(1, 2, DataType.FLOAT,
                 org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(RandomSources.stream(99, 0)))))[0];

@@ -113,10 +113,23 @@ public final class LangevinSampler {
      */
     public static LangevinStats stream(LangevinTarget target, long n, Sampler initial, LangevinSettings settings,
                                        long seed, RowSink sink) {
+        return stream(target, 0, n, initial, settings, seed, sink);
+    }
+
+    /**
+     * Rows {@code [firstRow, firstRow + n)} of {@link #stream(LangevinTarget, long, Sampler,
+     * LangevinSettings, long, RowSink)}'s rows for {@code seed} (a distributed job's part of one
+     * long sample); {@code firstRow} is a multiple of {@link #BLOCK}.
+     */
+    public static LangevinStats stream(LangevinTarget target, long firstRow, long n, Sampler initial,
+                                       LangevinSettings settings, long seed, RowSink sink) {
+        if (firstRow < 0 || firstRow % BLOCK != 0) {
+            throw new IllegalArgumentException("firstRow must be a non-negative multiple of " + BLOCK + ", got " + firstRow);
+        }
         check(target, settings, RandomSources.seeded(seed));
         checkStream(target, n, initial, sink);
         long[] counters = new long[3];
-        long block = 0;
+        long block = firstRow / BLOCK;
         for (long done = 0; done < n; block++) {
             int b = (int) Math.min(BLOCK, n - done);
             done = runAndDeliver(target, b, initial, settings, RandomSources.stream(seed, block), counters, sink, done);

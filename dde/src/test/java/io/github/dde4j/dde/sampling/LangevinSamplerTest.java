@@ -178,6 +178,28 @@ class LangevinSamplerTest {
         assertFalse(Arrays.equals(a.get(0), other.get(0)));
     }
 
+    /** A run from a later block (a distributed job's part) is those rows of the whole run. */
+    @Test
+    void aRunFromABlockIsThatPartOfTheWholeRun() {
+        MultivariateGaussian target = MultivariateGaussian.of(MU, SIGMA);
+        MultivariateGaussian start = MultivariateGaussian.standard(2);
+        int n = 2 * LangevinSampler.BLOCK + 100;
+        List<double[]> all = streamed(target, start, LangevinSettings.mala(0.05, 10), n);
+        List<double[]> part = new ArrayList<>();
+        LangevinSampler.stream(LangevinTarget.of(target), LangevinSampler.BLOCK, n - LangevinSampler.BLOCK, start,
+                LangevinSettings.mala(0.05, 10), 5L, (rows, count) -> {
+                    for (int i = 0; i < count; i++) {
+                        part.add(rows[i].clone());
+                    }
+                });
+        assertEquals(n - LangevinSampler.BLOCK, part.size());
+        for (int i = 0; i < part.size(); i++) {
+            assertArrayEquals(all.get(LangevinSampler.BLOCK + i), part.get(i), "row " + (LangevinSampler.BLOCK + i));
+        }
+        assertThrows(IllegalArgumentException.class, () -> LangevinSampler.stream(LangevinTarget.of(target), 5, 10,
+                start, LangevinSettings.mala(0.05, 10), 5L, (rows, count) -> { }));
+    }
+
     private static List<double[]> streamed(MultivariateGaussian target, MultivariateGaussian start, LangevinSettings s, int n) {
         List<double[]> out = new ArrayList<>();
         LangevinSampler.stream(LangevinTarget.of(target), n, start, s, 5L, (rows, count) -> {
