@@ -11,8 +11,9 @@ import io.github.dde4j.kde.MatrixProduct;
  *   w_j = softmax_j(-||y - x_j||^2 / (2 sigma^2)),   target(y) = (sum_j w_j x_j - y) / sigma^2.
  * </pre>
  * The kernel sums are the project's one Gaussian-kernel engine, {@link GaussianKde} (module kde):
- * exact to a relative 1e-15, pruned by a k-d tree (at the small sigma of a DDE most reference points
- * are far from a noisy point and are skipped whole), parallel over the rows. A row's own clean point,
+ * exact to a relative 1e-15, pruned by a k-d tree in few dimensions (at the small sigma of a DDE most
+ * reference points are far from a noisy point and are skipped whole), parallel over the rows, and
+ * from 8 dimensions by matrix products through the BLAS. A row's own clean point,
  * when it is not in the reference set, joins the softmax in closed form. Works on flat row-major
  * arrays in double precision.
  */
@@ -24,8 +25,8 @@ final class LowVarianceTargets {
     /**
      * The engine over {@code nRef x d} reference points: build it once when the reference set is
      * fixed. It gets the BLAS dgemm for its dense path: from 8 dimensions a k-d tree prunes almost
-     * nothing, and the targets of a 30-column table cost a third of the time through two matrix
-     * products per batch (docs/dde.md, "Where the time goes").
+     * nothing, and two matrix products per block of rows do the work in a quarter of the time on a
+     * 30-column table (docs/kde.md, "Exactness").
      */
     static GaussianKde kdeOf(double[] ref, int nRef, int d, double sigma) {
         double[][] rows = new double[nRef][d];

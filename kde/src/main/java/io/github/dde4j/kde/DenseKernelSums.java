@@ -67,6 +67,7 @@ final class DenseKernelSums {
         int rows = Math.max(1, Math.min(m, BLOCK_ENTRIES / n));
         double[] qb = new double[rows * d];
         double[] c = new double[rows * n];
+        double[] sums = new double[rows];
         double[] acc = grad == null ? null : new double[rows * d];
         for (int start = 0; start < m; start += rows) {
             int b = Math.min(rows, m - start);
@@ -75,14 +76,15 @@ final class DenseKernelSums {
             }
             product.multiply(true, b, n, d, qb, points, c);
             for (int i = 0; i < b; i++) {
-                out[start + i] = row(qb, i, c);
+                out[start + i] = row(qb, i, c, sums);
             }
             if (grad != null) {
                 product.multiply(false, b, d, n, c, points, acc);
                 for (int i = 0; i < b; i++) {
                     double[] g = grad[start + i];
+                    double inv = 1 / sums[i];
                     for (int k = 0; k < d; k++) {
-                        g[k] = acc[i * d + k] - qb[i * d + k];
+                        g[k] = acc[i * d + k] * inv - qb[i * d + k];
                     }
                 }
             }
@@ -90,10 +92,10 @@ final class DenseKernelSums {
     }
 
     /**
-     * Turns row i of c from dot products into softmax weights pi_j (skipped terms 0) and returns the
-     * log of the row's kernel sum.
+     * Turns row i of c from dot products into kernel weights relative to the row's largest (skipped
+     * terms 0), puts their sum in sums[i] and returns the log of the row's kernel sum.
      */
-    private double row(double[] qb, int i, double[] c) {
+    private double row(double[] qb, int i, double[] c, double[] sums) {
         int o = i * n;
         double qn = 0;
         for (int k = 0; k < d; k++) {
@@ -117,10 +119,7 @@ final class DenseKernelSums {
             c[o + j] = e;
             sum += e;
         }
-        double inv = 1 / sum;
-        for (int j = 0; j < n; j++) {
-            c[o + j] *= inv;
-        }
+        sums[i] = sum;
         return top + Math.log(sum);
     }
 }
