@@ -177,9 +177,7 @@ public final class GaussianKde implements Density, Sampler {
         public Builder bandwidth(double[] perDimension) {
             clear();
             this.vector = perDimension == null ? null : perDimension.clone();
-            if (perDimension == null) {
-                throw new IllegalArgumentException("bandwidth vector is null");
-            }
+            Checks.requireNonNull(perDimension, "bandwidth vector");
             return this;
         }
 
@@ -191,9 +189,7 @@ public final class GaussianKde implements Density, Sampler {
          */
         public Builder bandwidthMatrix(double[][] covariance) {
             clear();
-            if (covariance == null) {
-                throw new IllegalArgumentException("bandwidth matrix is null");
-            }
+            Checks.requireNonNull(covariance, "bandwidth matrix");
             this.matrix = new double[covariance.length][];
             for (int i = 0; i < covariance.length; i++) {
                 this.matrix[i] = covariance[i] == null ? null : covariance[i].clone();
@@ -220,9 +216,7 @@ public final class GaussianKde implements Density, Sampler {
          * @return this builder
          */
         public Builder rule(BandwidthRule rule, double factor) {
-            if (rule == null) {
-                throw new IllegalArgumentException("bandwidth rule is null");
-            }
+            Checks.requireNonNull(rule, "bandwidth rule");
             if (rule == BandwidthRule.FIXED) {
                 return bandwidth(factor);
             }
@@ -459,9 +453,7 @@ public final class GaussianKde implements Density, Sampler {
     @Override
     public double[][] sample(int count, UniformRandomProvider rng) {
         Checks.requireAtLeast(count, 0, "sample count");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         org.apache.commons.rng.sampling.distribution.DiscreteSampler rows = weights == null ? null : AliasMethodDiscreteSampler.of(rng, weights);
         double[][] out = new double[count][d];

@@ -1,5 +1,6 @@
 package io.github.dde4j.plots;
 
+import io.github.dde4j.core.Checks;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -81,9 +82,7 @@ public final class Figures {
         if (figures == null || figures.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one figure");
         }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-        }
+        Checks.requireAtLeast(columns, 1, "columns");
         List<Figure> figs = List.copyOf(figures);
         int cols = Math.min(columns, figs.size());
         int rows = (figs.size() + cols - 1) / cols;

@@ -121,9 +121,7 @@ public final class CsvReader {
     /** Streams CSV text from a reader to {@code sink}; see {@link #stream(Path, int, RowSink)}. */
     public List<String> stream(Reader reader, String sourceName, int chunkRows, RowSink sink) throws IOException {
         Checks.requireAtLeast(chunkRows, 1, "chunkRows");
-        if (sink == null) {
-            throw new IllegalArgumentException("sink is null");
-        }
+        Checks.requireNonNull(sink, "sink");
         double[][] chunk = new double[chunkRows][];
         int[] count = {0};
         List<String> names = parse(reader, sourceName, row -> {
@@ -208,9 +206,7 @@ public final class CsvReader {
     }
 
     private List<String> parse(Reader reader, String source, RowConsumer out) throws IOException {
-        if (reader == null) {
-            throw new IllegalArgumentException("reader is null");
-        }
+        Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, source, delimiter);
         List<String> fields = new ArrayList<>();
         if (!t.next(fields)) {
@@ -540,9 +536,7 @@ public final class CsvReader {
 
     /** Reads CSV text as text records; {@code sourceName} is used in error messages. */
     public TextRecords readText(Reader reader, String sourceName) throws IOException {
-        if (reader == null) {
-            throw new IllegalArgumentException("reader is null");
-        }
+        Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, sourceName, delimiter);
         List<String> fields = new ArrayList<>();
         if (!t.next(fields)) {

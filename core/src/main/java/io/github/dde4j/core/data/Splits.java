@@ -25,9 +25,7 @@ public final class Splits {
 
     /** Splits the rows of a table (n >= 2). */
     public static Split<DataTable> trainTest(DataTable table, double testFraction, long seed) {
-        if (table == null) {
-            throw new IllegalArgumentException("table is null");
-        }
+        Checks.requireNonNull(table, "table");
         int[][] idx = indices(table.rowCount(), testFraction, seed);
         return new Split<>(table.rows(idx[0]), table.rows(idx[1]), idx[0], idx[1]);
     }

@@ -338,9 +338,7 @@ public final class GaussianMixture implements Density, Sampler {
      */
     public double[][] sample(int n, UniformRandomProvider rng, int[] componentsOut) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         if (componentsOut != null && componentsOut.length < n) {
             throw new IllegalArgumentException("componentsOut has length " + componentsOut.length + " < n = " + n);
         }

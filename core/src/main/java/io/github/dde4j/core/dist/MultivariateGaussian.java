@@ -119,9 +119,7 @@ public final class MultivariateGaussian implements Density, Sampler {
         if (data.length < 2) {
             throw new IllegalArgumentException("data must have at least 2 rows to fit a covariance, got " + data.length);
         }
-        if (!(ridge >= 0 && ridge < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("ridge must be finite and >= 0, got " + ridge);
-        }
+        Checks.requireNonNegative(ridge, "ridge");
         int n = data.length;
         double[] mu = new double[d];
         for (double[] row : data) {
@@ -169,9 +167,7 @@ public final class MultivariateGaussian implements Density, Sampler {
      * @param extraVariance finite and >= 0
      */
     public MultivariateGaussian widened(double extraVariance) {
-        if (!(extraVariance >= 0 && extraVariance < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("extraVariance must be finite and >= 0, got " + extraVariance);
-        }
+        Checks.requireNonNegative(extraVariance, "extraVariance");
         double[][] cov = Checks.copy(covariance);
         for (int j = 0; j < d; j++) {
             cov[j][j] += extraVariance;
@@ -285,9 +281,7 @@ public final class MultivariateGaussian implements Density, Sampler {
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] out = new double[n][d];
         double[] z = new double[d];

@@ -77,9 +77,7 @@ public final class Checkerboard implements Toy {
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         double[][] out = new double[n][2];
         for (int i = 0; i < n; i++) {
             // the FFJORD construction: x1 uniform on [-2,2); x2 in [0,1) or [-2,-1), shifted up by 1 in odd columns

@@ -17,9 +17,7 @@ public final class TwoMoons implements Toy {
     private final double noise;
 
     private TwoMoons(double noise) {
-        if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
-        }
+        Checks.requireNonNegative(noise, "noise");
         this.noise = noise;
     }
 
@@ -58,9 +56,7 @@ public final class TwoMoons implements Toy {
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] out = new double[n][2];
         for (int i = 0; i < n; i++) {

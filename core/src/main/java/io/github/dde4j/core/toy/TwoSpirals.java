@@ -21,12 +21,8 @@ public final class TwoSpirals implements Toy {
     private final double[] curveY;
 
     private TwoSpirals(double jitter, double noise) {
-        if (!(jitter >= 0 && jitter < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("jitter must be finite and >= 0, got " + jitter);
-        }
-        if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
-        }
+        Checks.requireNonNegative(jitter, "jitter");
+        Checks.requireNonNegative(noise, "noise");
         this.jitter = jitter;
         this.noise = noise;
         int steps = 3000;
@@ -83,9 +79,7 @@ public final class TwoSpirals implements Toy {
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] out = new double[n][2];
         for (int i = 0; i < n; i++) {

@@ -46,9 +46,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
 
     /** Validates. */
     public GridLogPartition {
-        if (rule == null) {
-            throw new IllegalArgumentException("rule is null");
-        }
+        Checks.requireNonNull(rule, "rule");
         if (pointsPerDimension != 0 && (pointsPerDimension < 5 || pointsPerDimension % 4 != 1)) {
             throw new IllegalArgumentException("pointsPerDimension must be 0 (default) or >= 5 with n = 1 (mod 4) "
                     + "(so that the every-other-point coarse grid of the error estimate fits), got " + pointsPerDimension);
@@ -106,9 +104,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
      * Integrates over {@link #boxAround(double[][], double, double) boxAround(data, 0.1, absolutePadding)}.
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[][] data, double absolutePadding) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         Checks.requirePoints(data, f.dimension(), "data");
         double[][] box = boxAround(data, 0.1, absolutePadding);
         return estimate(f, box[0], box[1]);
@@ -121,9 +117,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
      *                                  or +Infinity at a grid point (named)
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[] lower, double[] upper) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         int d = f.dimension();
         if (d > MAX_DIMENSION) {
             throw new IllegalArgumentException("grid integration is for d <= " + MAX_DIMENSION + ", got d = " + d

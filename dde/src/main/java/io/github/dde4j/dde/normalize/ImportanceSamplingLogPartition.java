@@ -52,9 +52,7 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
         Checks.requireAtLeast(samplesPerSeed, 2, "samplesPerSeed");
         Checks.requireAtLeast(seeds, 1, "seeds");
         Checks.requireAtLeast(batchSize, 1, "batchSize");
-        if (proposal == null) {
-            throw new IllegalArgumentException("proposal is null");
-        }
+        Checks.requireNonNull(proposal, "proposal");
     }
 
     /**
@@ -85,9 +83,7 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
      * @param seed  determines every random draw
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[][] data, double sigma, long seed) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         Checks.requirePoints(data, f.dimension(), "data");
         return estimate(f, Proposal.fitted(data, sigma, proposal), seed);
     }
