@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </pre>
  * with uniform jitter J = 0.5 and noise = 0.1 by default. There is no closed-form density.
  */
-public final class TwoSpirals implements Toy {
+public final class TwoSpirals extends PlanarToy {
 
     private final double jitter;
     private final double noise;
@@ -20,7 +20,9 @@ public final class TwoSpirals implements Toy {
     private final double[] curveX;
     private final double[] curveY;
 
+    /** Modes: 0 the arm s = +1, 1 the arm s = -1. */
     private TwoSpirals(double jitter, double noise) {
+        super("2spirals", 2);
         Checks.requireNonNegative(jitter, "jitter");
         Checks.requireNonNegative(noise, "noise");
         this.jitter = jitter;
@@ -45,17 +47,6 @@ public final class TwoSpirals implements Toy {
         return new TwoSpirals(jitter, noise);
     }
 
-    @Override
-    public String name() {
-        return "2spirals";
-    }
-
-    /** 2 arms: 0 for s = +1, 1 for s = -1. */
-    @Override
-    public int modeCount() {
-        return 2;
-    }
-
     /**
      * The arm whose centre curve s (-t cos t + J/2, t sin t + J/2) / 3 (mean jitter included),
      * t in [0, 3 pi], passes nearer to x; the distance is minimised over 3000 values of t.
@@ -77,20 +68,13 @@ public final class TwoSpirals implements Toy {
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
-        Checks.requireNonNull(rng, "rng");
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] out = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            double t = Math.sqrt(rng.nextDouble()) * 3 * Math.PI;
-            double s = rng.nextBoolean() ? 1.0 : -1.0;
-            double a = -t * Math.cos(t) + jitter * rng.nextDouble();
-            double b = t * Math.sin(t) + jitter * rng.nextDouble();
-            out[i][0] = s * a / 3 + noise * g.sample();
-            out[i][1] = s * b / 3 + noise * g.sample();
-        }
-        return out;
+    void drawPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] out) {
+        double t = Math.sqrt(rng.nextDouble()) * 3 * Math.PI;
+        double s = rng.nextBoolean() ? 1.0 : -1.0;
+        double a = -t * Math.cos(t) + jitter * rng.nextDouble();
+        double b = t * Math.sin(t) + jitter * rng.nextDouble();
+        out[0] = s * a / 3 + noise * gauss.sample();
+        out[1] = s * b / 3 + noise * gauss.sample();
     }
 
     @Override
