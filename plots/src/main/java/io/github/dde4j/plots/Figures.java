@@ -1,7 +1,6 @@
 package io.github.dde4j.plots;
 
 import io.github.dde4j.core.Checks;
-import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.List;
@@ -24,46 +23,46 @@ public final class Figures {
     public static Figure of(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         Headless.ensure();
-        return new Figure() {
-            @Override
-            public int width() {
-                return chart.getWidth();
-            }
+        return new ChartFigure(chart);
+    }
 
-            @Override
-            public int height() {
-                return chart.getHeight();
-            }
+    /**
+     * An XChart chart as a figure ({@link #of} returns one). The chart stays reachable, so that titles can be amended before
+     * painting, and its size is read at paint time.
+     */
+    static final class ChartFigure implements Figure {
+        final Chart<?, ?> chart;
 
-            @Override
-            public void paint(Graphics2D g) {
-                Graphics2D c = (Graphics2D) g.create();
-                try {
-                    chart.paint(c, chart.getWidth(), chart.getHeight());
-                } finally {
-                    c.dispose();
-                }
+        ChartFigure(Chart<?, ?> chart) {
+            this.chart = chart;
+        }
+
+        @Override
+        public int width() {
+            return chart.getWidth();
+        }
+
+        @Override
+        public int height() {
+            return chart.getHeight();
+        }
+
+        @Override
+        public void paint(Graphics2D g) {
+            Graphics2D c = (Graphics2D) g.create();
+            try {
+                chart.paint(c, chart.getWidth(), chart.getHeight());
+            } finally {
+                c.dispose();
             }
-        };
+        }
     }
 
     /** A figure of a fixed size drawn by {@code painter} on a white background. */
     static Figure painted(int width, int height, java.util.function.Consumer<Graphics2D> painter) {
-        return new Figure() {
+        return new PaintedFigure(width, height) {
             @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, width, height);
+            void draw(Graphics2D g) {
                 painter.accept(g);
             }
         };
