@@ -316,7 +316,8 @@ public final class Bandwidths {
         return new LeaveOneOut(c, scale(sd, c), value, evals[0]);
     }
 
-    private static double[] scale(double[] v, double f) {
+    /** v * f, a new array (also the factor applied to a rule's bandwidths in {@link GaussianKde}). */
+    static double[] scale(double[] v, double f) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] * f;
@@ -324,7 +325,8 @@ public final class Bandwidths {
         return out;
     }
 
-    private static double[][] scale(double[][] a, double f) {
+    /** a * f, a new matrix. */
+    static double[][] scale(double[][] a, double f) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = scale(a[i], f);

@@ -295,11 +295,11 @@ public final class GaussianKde implements Density, Sampler {
                 Checks.requirePositive(factor, "bandwidth factor");
                 double[] wRule = weights == null ? null : weights;
                 switch (rule) {
-                    case SCOTT -> l = diagonalMatrix(times(Bandwidths.scott(copy, wRule), factor));
-                    case SILVERMAN -> l = diagonalMatrix(times(Bandwidths.silverman(copy, wRule), factor));
-                    case LEAVE_ONE_OUT -> l = diagonalMatrix(times(Bandwidths.leaveOneOut(copy, wRule).bandwidth(), factor));
-                    case SCOTT_COVARIANCE -> l = cholesky(times(Bandwidths.scottCovariance(copy, wRule), factor * factor), dim);
-                    case SILVERMAN_COVARIANCE -> l = cholesky(times(Bandwidths.silvermanCovariance(copy, wRule), factor * factor), dim);
+                    case SCOTT -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.scott(copy, wRule), factor));
+                    case SILVERMAN -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.silverman(copy, wRule), factor));
+                    case LEAVE_ONE_OUT -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.leaveOneOut(copy, wRule).bandwidth(), factor));
+                    case SCOTT_COVARIANCE -> l = cholesky(Bandwidths.scale(Bandwidths.scottCovariance(copy, wRule), factor * factor), dim);
+                    case SILVERMAN_COVARIANCE -> l = cholesky(Bandwidths.scale(Bandwidths.silvermanCovariance(copy, wRule), factor * factor), dim);
                     default -> throw new IllegalStateException("unhandled rule " + rule);
                 }
                 diag = isDiagonal(l);
@@ -606,22 +606,6 @@ public final class GaussianKde implements Density, Sampler {
             }
         }
         return true;
-    }
-
-    private static double[] times(double[] v, double f) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= f;
-        }
-        return out;
-    }
-
-    private static double[][] times(double[][] m, double f) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = times(m[i], f);
-        }
-        return out;
     }
 
     /**
