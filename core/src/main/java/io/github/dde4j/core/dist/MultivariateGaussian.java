@@ -1,8 +1,6 @@
 package io.github.dde4j.core.dist;
 
 import io.github.dde4j.core.Checks;
-import io.github.dde4j.core.Density;
-import io.github.dde4j.core.Sampler;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -21,7 +19,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Instances are immutable and hold no random generator; arrays are copied in and out.
  */
-public final class MultivariateGaussian implements Density, Sampler {
+public final class MultivariateGaussian extends ClosedFormDensity {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -206,24 +204,14 @@ public final class MultivariateGaussian implements Density, Sampler {
         return -2 * (logNormaliser + 0.5 * d * LOG_2PI);
     }
 
+    /** The whitened point L^-1 (x - mu). */
     @Override
-    public double logDensity(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return logDensityUnchecked(x, new double[d]);
+    double[] newWork() {
+        return new double[d];
     }
 
     @Override
-    public double[] logDensity(double[][] xs) {
-        Checks.requirePoints(xs, d, "points");
-        double[] out = new double[xs.length];
-        double[] work = new double[d];
-        for (int i = 0; i < xs.length; i++) {
-            out[i] = logDensityUnchecked(xs[i], work);
-        }
-        return out;
-    }
-
-    private double logDensityUnchecked(double[] x, double[] work) {
+    double logDensityUnchecked(double[] x, double[] work) {
         whiten(x, work);
         double q = 0;
         for (int j = 0; j < d; j++) {
@@ -242,11 +230,6 @@ public final class MultivariateGaussian implements Density, Sampler {
             }
             work[i] = s / li[i];
         }
-    }
-
-    @Override
-    public boolean hasScore() {
-        return true;
     }
 
     @Override
@@ -270,12 +253,6 @@ public final class MultivariateGaussian implements Density, Sampler {
             }
         }
         return out;
-    }
-
-    /** The score of one point, -Sigma^-1 (x - mu). */
-    public double[] score(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return score(new double[][] {x})[0];
     }
 
     @Override
