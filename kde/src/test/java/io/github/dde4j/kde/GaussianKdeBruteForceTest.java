@@ -121,7 +121,7 @@ class GaussianKdeBruteForceTest {
         double[][] diag = {{hs[0] * hs[0], 0, 0}, {0, hs[1] * hs[1], 0}, {0, 0, hs[2] * hs[2]}};
         double[] a = GaussianKde.builder(data).bandwidth(hs).build().logDensity(q);
         BruteForce bfDiag = new BruteForce(data, null, diag);
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[][] full = Fixtures.fullBandwidth3();
         double[] b = GaussianKde.builder(data).bandwidthMatrix(full).build().logDensity(q);
         BruteForce bfFull = new BruteForce(data, null, full);
         for (int i = 0; i < q.length; i++) {
@@ -193,10 +193,7 @@ class GaussianKdeBruteForceTest {
     @Test
     void leaveOneOutMatchesBruteForce() {
         double[][] data = Fixtures.clusters(12, 800, 3, 3, 2.0, 0.6);
-        double[] w = new double[data.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 0.5 + (i % 5);
-        }
+        double[] w = Fixtures.cyclicWeights(data.length, 0.5, 5);
         for (double[] weights : new double[][] {null, w}) {
             GaussianKde kde = GaussianKde.builder(data).weights(weights).bandwidth(0.2).build();
             BruteForce bf = new BruteForce(data, weights, BruteForce.isotropic(3, 0.2));
