@@ -606,8 +606,14 @@ public final class CsvReader {
         int digits = 0;
         int scale = 0;
         boolean any = false;
+        // one pass over the integer digits, at most one '.', and the fraction digits (each lowers the scale)
+        boolean fraction = false;
         for (; k < to; k++) {
             char ch = c[k];
+            if (ch == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
             if (ch < '0' || ch > '9') {
                 break;
             }
@@ -618,21 +624,7 @@ public final class CsvReader {
                 }
             }
             m = 10 * m + (ch - '0');
-        }
-        if (k < to && c[k] == '.') {
-            k++;
-            for (; k < to; k++) {
-                char ch = c[k];
-                if (ch < '0' || ch > '9') {
-                    break;
-                }
-                any = true;
-                if (m != 0 || ch != '0') {
-                    if (++digits > 17) {
-                        return Double.NaN;
-                    }
-                }
-                m = 10 * m + (ch - '0');
+            if (fraction) {
                 scale--;
             }
         }
