@@ -140,12 +140,7 @@ public final class CsvReader {
     /** Reads only the header row of a file: its column names. */
     public List<String> header(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Tokenizer t = new Tokenizer(r, file.toString(), delimiter);
-            List<String> fields = new ArrayList<>();
-            if (!t.next(fields)) {
-                throw new CsvFormatException(file.toString(), 0, 0, null, "file " + file + " is empty (no header row)");
-            }
-            return trimmed(fields);
+            return readHeader(new Tokenizer(r, file.toString(), delimiter), file.toString());
         } catch (CsvFormatException e) {
             throw withBadTextLine(file, e);
         }
@@ -208,11 +203,7 @@ public final class CsvReader {
     private List<String> parse(Reader reader, String source, RowConsumer out) throws IOException {
         Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, source, delimiter);
-        List<String> fields = new ArrayList<>();
-        if (!t.next(fields)) {
-            throw new CsvFormatException(source, 0, 0, null, "file " + source + " is empty (no header row)");
-        }
-        List<String> header = trimmed(fields);
+        List<String> header = readHeader(t, source);
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < header.size(); j++) {
             String h = header.get(j);
@@ -271,6 +262,15 @@ public final class CsvReader {
             throw new CsvFormatException(source, 0, 0, null, "file " + source + " has a header but no data rows");
         }
         return List.copyOf(names);
+    }
+
+    /** The first record, trimmed: the column names; an empty file has none and is an error. */
+    private static List<String> readHeader(Tokenizer t, String source) throws IOException {
+        List<String> fields = new ArrayList<>();
+        if (!t.next(fields)) {
+            throw new CsvFormatException(source, 0, 0, null, "file " + source + " is empty (no header row)");
+        }
+        return trimmed(fields);
     }
 
     private static List<String> trimmed(List<String> fields) {
@@ -538,11 +538,7 @@ public final class CsvReader {
     public TextRecords readText(Reader reader, String sourceName) throws IOException {
         Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, sourceName, delimiter);
-        List<String> fields = new ArrayList<>();
-        if (!t.next(fields)) {
-            throw new CsvFormatException(sourceName, 0, 0, null, "file " + sourceName + " is empty (no header row)");
-        }
-        List<String> header = trimmed(fields);
+        List<String> header = readHeader(t, sourceName);
         for (int j = 0; j < header.size(); j++) {
             String h = header.get(j);
             int first = header.indexOf(h);
