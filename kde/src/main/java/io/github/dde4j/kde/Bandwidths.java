@@ -216,19 +216,10 @@ public final class Bandwidths {
         }
         // the rows whose leave-one-out density enters the objective: all of them, or for large n a
         // fixed-seed sample of LOO_MAX_QUERIES rows (each density is still exact over all n rows)
-        int[] pos = new int[n];
-        for (int t = 0; t < n; t++) {
-            pos[t] = t;
-        }
         int nq = Math.min(n, maxQueries);
+        int[] pos = io.github.dde4j.core.RandomSources.partialPermutation(n, nq < n ? nq : 0,
+                io.github.dde4j.core.RandomSources.seeded(LOO_SEED));
         if (nq < n) {
-            var rng = io.github.dde4j.core.RandomSources.seeded(LOO_SEED);
-            for (int i = 0; i < nq; i++) {
-                int j = i + rng.nextInt(n - i);
-                int tmp = pos[i];
-                pos[i] = pos[j];
-                pos[j] = tmp;
-            }
             java.util.Arrays.sort(pos, 0, nq); // tree order: neighbouring queries share memory
         }
         double[][] q = new double[nq][];
