@@ -176,16 +176,9 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
                 lwc[i] = wc;
                 onBoundary[i] = edge;
             }
-            double[] fx = f.logDensityUnnormalized(x);
-            if (fx == null || fx.length != b) {
-                throw new IllegalArgumentException("f returned " + (fx == null ? "null" : fx.length + " values")
-                        + " for a batch of " + b + " points");
-            }
+            double[] fx = CheckedBatch.evaluate(f, x, i -> "the grid point " + java.util.Arrays.toString(x[i]));
             for (int i = 0; i < b; i++) {
                 double v = fx[i];
-                if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("f is " + v + " at the grid point " + java.util.Arrays.toString(x[i]));
-                }
                 fine.add(lw[i] + v);
                 if (lwc[i] != Double.NEGATIVE_INFINITY) {
                     coarse.add(lwc[i] + v);

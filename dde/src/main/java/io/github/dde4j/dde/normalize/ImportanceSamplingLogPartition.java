@@ -110,18 +110,13 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
             for (int done = 0; done < samplesPerSeed; ) {
                 int b = Math.min(batchSize, samplesPerSeed - done);
                 double[][] y = q.sample(b, rng);
-                double[] fy = f.logDensityUnnormalized(y);
+                int stream = s;
+                int first = done;
+                double[] fy = CheckedBatch.evaluate(f, y, i -> "the sampled point " + java.util.Arrays.toString(y[i])
+                        + " (seed stream " + stream + ", sample " + (first + i) + ")");
                 double[] lq = q.logDensity(y);
-                if (fy == null || fy.length != b) {
-                    throw new IllegalArgumentException("f returned " + (fy == null ? "null" : fy.length + " values")
-                            + " for a batch of " + b + " points");
-                }
                 for (int i = 0; i < b; i++) {
                     double v = fy[i];
-                    if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                        throw new IllegalArgumentException("f is " + v + " at the sampled point "
-                                + java.util.Arrays.toString(y[i]) + " (seed stream " + s + ", sample " + (done + i) + ")");
-                    }
                     if (!Double.isFinite(lq[i])) {
                         throw new IllegalStateException("proposal log density is " + lq[i] + " at its own sample "
                                 + java.util.Arrays.toString(y[i]));
