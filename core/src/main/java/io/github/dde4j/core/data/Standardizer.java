@@ -152,12 +152,7 @@ public record Standardizer(double[] means, double[] scales, int[] constantColumn
 
     /** z = (x - m) / s for every row (a new array). */
     public double[][] transform(double[][] xs) {
-        Checks.requirePoints(xs, means.length, "points");
-        double[][] out = new double[xs.length][];
-        for (int i = 0; i < xs.length; i++) {
-            out[i] = standardise(xs[i]);
-        }
-        return out;
+        return eachRow(xs, this::standardise);
     }
 
     /** x = m + s z for one point (a new array). */
@@ -168,10 +163,15 @@ public record Standardizer(double[] means, double[] scales, int[] constantColumn
 
     /** x = m + s z for every row (a new array). */
     public double[][] inverse(double[][] zs) {
-        Checks.requirePoints(zs, means.length, "points");
-        double[][] out = new double[zs.length][];
-        for (int i = 0; i < zs.length; i++) {
-            out[i] = unstandardise(zs[i]);
+        return eachRow(zs, this::unstandardise);
+    }
+
+    /** {@code map} applied to every checked row, into a new array. */
+    private double[][] eachRow(double[][] rows, java.util.function.UnaryOperator<double[]> map) {
+        Checks.requirePoints(rows, means.length, "points");
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = map.apply(rows[i]);
         }
         return out;
     }

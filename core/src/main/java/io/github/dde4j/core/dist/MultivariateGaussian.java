@@ -212,12 +212,35 @@ public final class MultivariateGaussian extends ClosedFormDensity {
 
     @Override
     double logDensityUnchecked(double[] x, double[] work) {
+        return logNormaliser - 0.5 * squaredNorm(x, work);
+    }
+
+    /**
+     * The squared Mahalanobis distance (x - mu)^T Sigma^-1 (x - mu) = ||L^-1 (x - mu)||^2 of every
+     * row, by the same forward substitution as the density (for elliptical relatives such as the
+     * Student-t with this location and scale).
+     *
+     * @param xs n x d, finite
+     * @return n distances
+     */
+    public double[] squaredMahalanobis(double[][] xs) {
+        Checks.requirePoints(xs, d, "points");
+        double[] out = new double[xs.length];
+        double[] work = new double[d];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = squaredNorm(xs[i], work);
+        }
+        return out;
+    }
+
+    /** ||L^-1 (x - mu)||^2, leaving L^-1 (x - mu) in work. */
+    private double squaredNorm(double[] x, double[] work) {
         whiten(x, work);
         double q = 0;
         for (int j = 0; j < d; j++) {
             q += work[j] * work[j];
         }
-        return logNormaliser - 0.5 * q;
+        return q;
     }
 
     /** work = L^-1 (x - mu), by forward substitution. */
