@@ -119,29 +119,8 @@ public final class MultivariateGaussian extends ClosedFormDensity {
         }
         Checks.requireNonNegative(ridge, "ridge");
         int n = data.length;
-        double[] mu = new double[d];
-        for (double[] row : data) {
-            for (int j = 0; j < d; j++) {
-                mu[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mu[j] /= n;
-        }
-        double[][] cov = new double[d][d];
-        double[] c = new double[d];
-        for (double[] row : data) {
-            for (int j = 0; j < d; j++) {
-                c[j] = row[j] - mu[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double ca = c[a];
-                double[] covA = cov[a];
-                for (int b = 0; b <= a; b++) {
-                    covA[b] += ca * c[b];
-                }
-            }
-        }
+        double[] mu = Moments.mean(data);
+        double[][] cov = Moments.scatter(data, mu);
         for (int a = 0; a < d; a++) {
             for (int b = 0; b <= a; b++) {
                 double v = cov[a][b] / (n - 1);
