@@ -157,11 +157,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
             double[] lwc = new double[b];
             boolean[] onBoundary = new boolean[b];
             for (int i = 0; i < b; i++) {
-                long flat = start + i;
-                for (int j = d - 1; j >= 0; j--) {
-                    idx[j] = (int) (flat % n);
-                    flat /= n;
-                }
+                gridIndex(start + i, n, d, idx);
                 double w = 0;
                 double wc = 0;
                 boolean edge = false;
@@ -238,11 +234,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
                     double[][] xi = new double[b][d];
                     double[] lw = new double[b];
                     for (int p = 0; p < b; p++) {
-                        long flat = start + p;
-                        for (int q = d - 2; q >= 0; q--) {
-                            idx[q] = (int) (flat % n);
-                            flat /= n;
-                        }
+                        gridIndex(start + p, n, d - 1, idx);
                         double w = 0;
                         for (int a = 0, q = 0; a < d; a++) {
                             if (a == j) {
@@ -271,6 +263,14 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
             }
         }
         return tail.logSum();
+    }
+
+    /** The first {@code count} base-n digits of {@code flat}, most significant first: a point's grid index. */
+    private static void gridIndex(long flat, int n, int count, int[] idx) {
+        for (int j = count - 1; j >= 0; j--) {
+            idx[j] = (int) (flat % n);
+            flat /= n;
+        }
     }
 
     /** log of the one-dimensional weights for m points with step h. */
