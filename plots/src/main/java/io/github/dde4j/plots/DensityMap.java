@@ -147,9 +147,7 @@ public final class DensityMap extends PaintedFigure {
         double pw = (width - left - right - gap * (k - 1)) / k;
         double ph = height - top - bottom;
         if (title != null) {
-            g.setFont(Style.TITLE);
-            g.setColor(Style.TEXT);
-            FontMetrics fm = g.getFontMetrics();
+            FontMetrics fm = Style.text(g, Style.TITLE);
             g.drawString(title, (float) ((width - right + left) / 2 - fm.stringWidth(title) / 2.0), 24f);
         }
         double yTickWidth = 0;

@@ -92,9 +92,7 @@ public final class Figures {
         int h = ch * rows + titleH;
         return painted(w, h, g -> {
             if (title != null) {
-                g.setFont(Style.TITLE);
-                g.setColor(Style.TEXT);
-                FontMetrics fm = g.getFontMetrics();
+                FontMetrics fm = Style.text(g, Style.TITLE);
                 g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
             }
             for (int k = 0; k < figs.size(); k++) {

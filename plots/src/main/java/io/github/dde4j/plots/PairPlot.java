@@ -95,9 +95,7 @@ public final class PairPlot extends PaintedFigure {
         double top = 80;
         double cell = (width - left - 20) / d;
         double pad = 5;
-        g.setFont(Style.TITLE);
-        g.setColor(Style.TEXT);
-        FontMetrics fm = g.getFontMetrics();
+        FontMetrics fm = Style.text(g, Style.TITLE);
         g.drawString(title, (float) ((width - fm.stringWidth(title)) / 2.0), 26f);
         legend(g, 40);
         for (int r = 0; r < d; r++) {
