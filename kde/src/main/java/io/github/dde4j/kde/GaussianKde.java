@@ -465,16 +465,12 @@ public final class GaussianKde implements Density, Sampler {
             }
             double[] x = out[s];
             double[] row = data[j];
-            for (int a = 0; a < d; a++) {
-                double v = row[a];
-                if (diagonal) {
-                    v += chol[a][a] * eps[a];
-                } else {
-                    for (int b = 0; b <= a; b++) {
-                        v += chol[a][b] * eps[b];
-                    }
+            if (diagonal) {
+                for (int a = 0; a < d; a++) {
+                    x[a] = row[a] + chol[a][a] * eps[a];
                 }
-                x[a] = v;
+            } else {
+                Cholesky.shiftedProduct(chol, row, eps, x);
             }
         }
         return out;

@@ -268,15 +268,7 @@ public final class MultivariateGaussian extends ClosedFormDensity {
             for (int j = 0; j < d; j++) {
                 z[j] = gauss.sample();
             }
-            double[] row = out[i];
-            for (int r = 0; r < d; r++) {
-                double[] lr = chol[r];
-                double s = mean[r];
-                for (int k = 0; k <= r; k++) {
-                    s += lr[k] * z[k];
-                }
-                row[r] = s;
-            }
+            Cholesky.shiftedProduct(chol, mean, z, out[i]);
         }
         return out;
     }
