@@ -57,17 +57,22 @@ class GaussianKdeBruteForceTest {
                 () -> what + ": expected " + expected + ", got " + actual + " (diff " + (actual - expected) + ")");
     }
 
+    /** The batch log density of every query against the brute-force sum; returns the batch. */
+    static double[] assertMatchesBruteForce(GaussianKde kde, BruteForce bf, double[][] q, String label) {
+        double[] ld = kde.logDensity(q);
+        for (int i = 0; i < q.length; i++) {
+            assertClose(bf.logDensity(q[i]), ld[i], label + "query " + i);
+        }
+        return ld;
+    }
+
     @ParameterizedTest(name = "d={0}, h={1}")
     @MethodSource("grid")
     void isotropicMatchesBruteForce(int d, double h) {
         double[][] data = Fixtures.clusters(10L * d, 1500, d, 7, 3.0, 0.5);
         double[][] q = queries(d, 99);
         GaussianKde kde = GaussianKde.of(data, h);
-        BruteForce bf = new BruteForce(data, null, BruteForce.isotropic(d, h));
-        double[] ld = kde.logDensity(q);
-        for (int i = 0; i < q.length; i++) {
-            assertClose(bf.logDensity(q[i]), ld[i], "query " + i);
-        }
+        double[] ld = assertMatchesBruteForce(kde, new BruteForce(data, null, BruteForce.isotropic(d, h)), q, "");
         // the one-point path (no query blocks, no reordering) agrees with the batch
         for (int i = 0; i < q.length; i += 9) {
             assertEquals(ld[i], kde.logDensity(q[i]), 1e-13 * Math.max(1, Math.abs(ld[i])));
@@ -140,11 +145,7 @@ class GaussianKdeBruteForceTest {
         double[][] q = queries(4, 11);
         double[][] full = {{0.04, 0.01, 0, 0}, {0.01, 0.09, 0.02, 0}, {0, 0.02, 0.05, 0.01}, {0, 0, 0.01, 0.02}};
         GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
-        BruteForce bf = new BruteForce(data, w, full);
-        double[] ld = kde.logDensity(q);
-        for (int i = 0; i < q.length; i++) {
-            assertClose(bf.logDensity(q[i]), ld[i], "query " + i);
-        }
+        assertMatchesBruteForce(kde, new BruteForce(data, w, full), q, "");
     }
 
     @Test
@@ -159,11 +160,7 @@ class GaussianKdeBruteForceTest {
         double[][] q = queries(2, 32);
         for (double h : new double[] {0.01, 0.3}) {
             GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidth(h).build();
-            BruteForce bf = new BruteForce(data, w, BruteForce.isotropic(2, h));
-            double[] ld = kde.logDensity(q);
-            for (int i = 0; i < q.length; i++) {
-                assertClose(bf.logDensity(q[i]), ld[i], "h=" + h + " query " + i);
-            }
+            assertMatchesBruteForce(kde, new BruteForce(data, w, BruteForce.isotropic(2, h)), q, "h=" + h + " ");
         }
     }
 
