@@ -17,6 +17,22 @@ public final class Checks {
         throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
     }
 
+    /** {@code value} must be finite and {@code >= 0}. NaN-safe: NaN fails. */
+    public static double requireNonNegative(double value, String name) {
+        if (value >= 0 && value < Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
+    }
+
+    /** {@code value} must not be null; the message is "{@code name} is null". */
+    public static <T> T requireNonNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        return value;
+    }
+
     /** {@code value} must be finite. */
     public static double requireFinite(double value, String name) {
         if (Double.isFinite(value)) {
@@ -27,6 +43,14 @@ public final class Checks {
 
     /** {@code value} must be at least {@code min}. */
     public static int requireAtLeast(int value, int min, String name) {
+        if (value >= min) {
+            return value;
+        }
+        throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+    }
+
+    /** {@code value} must be at least {@code min} (for counts and seeds that need a long). */
+    public static long requireAtLeast(long value, long min, String name) {
         if (value >= min) {
             return value;
         }

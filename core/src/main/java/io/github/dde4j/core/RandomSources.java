@@ -38,6 +38,33 @@ public final class RandomSources {
         return rng.nextLong();
     }
 
+    /**
+     * The indices 0 .. n-1 whose first {@code k} slots hold a uniformly random k-subset in random
+     * order (a partial Fisher-Yates shuffle: exactly k draws from rng, none for k = 0); the other
+     * slots hold the remaining indices. The one subsampler behind seeded splits and subsets.
+     *
+     * @param n   the number of indices, >= 0
+     * @param k   how many slots to draw, 0 .. n
+     * @param rng the random source (consumed)
+     * @return a new array of length n
+     */
+    public static int[] partialPermutation(int n, int k, UniformRandomProvider rng) {
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("k must be in [0, " + n + "], got " + k);
+        }
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -125,9 +125,7 @@ public final class Dde implements Density, ScalarField {
 
     /** The same model with log Z set to {@code estimate}. */
     public Dde withLogZ(LogZEstimate estimate) {
-        if (estimate == null) {
-            throw new IllegalArgumentException("estimate is null");
-        }
+        Checks.requireNonNull(estimate, "estimate");
         return new Dde(config, standardizer, net, sigma, provenance, estimate);
     }
 

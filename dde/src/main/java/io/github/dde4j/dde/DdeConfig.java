@@ -1,5 +1,6 @@
 package io.github.dde4j.dde;
 
+import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.nn.Activation;
 import io.github.dde4j.dde.nn.AdamConfig;
 import io.github.dde4j.dde.nn.LearningRateSchedule;
@@ -44,22 +45,14 @@ public record DdeConfig(List<Integer> hiddenWidths, Activation activation, boole
         // validates widths
         new MlpSpec(1, hiddenWidths, activation, residual, precision);
         hiddenWidths = List.copyOf(hiddenWidths);
-        if (referenceSize < 1) {
-            throw new IllegalArgumentException("referenceSize must be >= 1, got " + referenceSize);
-        }
-        if (fullReferenceLimit < 0) {
-            throw new IllegalArgumentException("fullReferenceLimit must be >= 0, got " + fullReferenceLimit);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        }
+        Checks.requireAtLeast(referenceSize, 1, "referenceSize");
+        Checks.requireAtLeast(fullReferenceLimit, 0, "fullReferenceLimit");
+        Checks.requireAtLeast(batchSize, 1, "batchSize");
         if (steps < 0 || epochs < 0 || (steps == 0) == (epochs == 0)) {
             throw new IllegalArgumentException("exactly one of steps (" + steps + ") and epochs (" + epochs
                     + ") must be > 0");
         }
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0, got " + threads);
-        }
+        Checks.requireAtLeast(threads, 0, "threads");
     }
 
     /** The defaults (see {@link Builder}). */

@@ -29,9 +29,7 @@ public final class DdeTrainer {
     private final DdeConfig config;
 
     public DdeTrainer(DdeConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
+        Checks.requireNonNull(config, "config");
         this.config = config;
     }
 
@@ -68,9 +66,7 @@ public final class DdeTrainer {
      * @throws IllegalArgumentException if the data differ from the checkpoint's (fingerprint)
      */
     public DdeTraining resume(double[][] data, DdeCheckpoint checkpoint) {
-        if (checkpoint == null) {
-            throw new IllegalArgumentException("checkpoint is null");
-        }
+        Checks.requireNonNull(checkpoint, "checkpoint");
         if (!checkpoint.config().equals(config)) {
             throw new IllegalArgumentException("the checkpoint was made with another configuration: " + checkpoint.config());
         }

@@ -1,5 +1,7 @@
 package io.github.dde4j.dde;
 
+import io.github.dde4j.core.Checks;
+
 /**
  * Stop training when the monitored loss has not improved by more than {@code minDelta}
  * (relative) for {@code patience} consecutive evaluations, evaluated every {@code evalEvery}
@@ -23,15 +25,9 @@ public record EarlyStopping(int patience, double minDelta, int evalEvery, double
     public static final int MIN_COOL_DOWN = 200;
 
     public EarlyStopping {
-        if (patience < 1) {
-            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
-        }
-        if (!(minDelta >= 0 && minDelta < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("minDelta must be finite and >= 0, got " + minDelta);
-        }
-        if (evalEvery < 1) {
-            throw new IllegalArgumentException("evalEvery must be >= 1, got " + evalEvery);
-        }
+        Checks.requireAtLeast(patience, 1, "patience");
+        Checks.requireNonNegative(minDelta, "minDelta");
+        Checks.requireAtLeast(evalEvery, 1, "evalEvery");
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("validationFraction must be in [0, 0.5], got " + validationFraction);
         }

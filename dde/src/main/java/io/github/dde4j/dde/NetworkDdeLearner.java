@@ -31,9 +31,7 @@ final class NetworkDdeLearner implements DdeLearner {
     private ScalarMlp.Workspace evalWs;
 
     NetworkDdeLearner(DdeConfig config, int dimension) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
+        Checks.requireNonNull(config, "config");
         Checks.requireAtLeast(dimension, 1, "dimension");
         Nd4jRuntime.ensureInitialized();
         this.config = config;
@@ -50,9 +48,7 @@ final class NetworkDdeLearner implements DdeLearner {
     @Override
     public double step(INDArray cleanBatch, double sigma, UniformRandomProvider rng) {
         Checks.requirePositive(sigma, "sigma");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         double[] rows = flatPoints(cleanBatch, "clean");
         int b = rows.length / d;
         if (ws == null || ws.maxRows() < b) {
@@ -110,9 +106,7 @@ final class NetworkDdeLearner implements DdeLearner {
      */
     @Override
     public void restore(State s) {
-        if (s == null) {
-            throw new IllegalArgumentException("learner state is null");
-        }
+        Checks.requireNonNull(s, "learner state");
         double[] p = s.parameters();
         if (p.length != net.parameterCount()) {
             throw new IllegalArgumentException("learner state has " + p.length + " network parameters, this learner's"

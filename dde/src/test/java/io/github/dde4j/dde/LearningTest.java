@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dde4j.core.Density;
 import io.github.dde4j.core.RandomSources;
+import io.github.dde4j.core.data.CsvReader;
 import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.dist.GaussianMixture;
 import io.github.dde4j.core.toy.EightGaussians;
 import io.github.dde4j.core.toy.TwoSpirals;
 import io.github.dde4j.kde.GaussianKde;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.InputStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Tag;
@@ -30,22 +27,9 @@ import org.junit.jupiter.api.Test;
 class LearningTest {
 
     static double[][] csv(String resource) throws Exception {
-        List<double[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                LearningTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    String[] f = line.split(",");
-                    double[] v = new double[f.length];
-                    for (int j = 0; j < f.length; j++) {
-                        v[j] = Double.parseDouble(f[j]);
-                    }
-                    rows.add(v);
-                }
-            }
+        try (InputStream in = LearningTest.class.getResourceAsStream(resource)) {
+            return CsvReader.create().read(in, resource).toArray();
         }
-        return rows.toArray(new double[0][]);
     }
 
     static double mean(double[] a) {

@@ -216,19 +216,10 @@ public final class Bandwidths {
         }
         // the rows whose leave-one-out density enters the objective: all of them, or for large n a
         // fixed-seed sample of LOO_MAX_QUERIES rows (each density is still exact over all n rows)
-        int[] pos = new int[n];
-        for (int t = 0; t < n; t++) {
-            pos[t] = t;
-        }
         int nq = Math.min(n, maxQueries);
+        int[] pos = io.github.dde4j.core.RandomSources.partialPermutation(n, nq < n ? nq : 0,
+                io.github.dde4j.core.RandomSources.seeded(LOO_SEED));
         if (nq < n) {
-            var rng = io.github.dde4j.core.RandomSources.seeded(LOO_SEED);
-            for (int i = 0; i < nq; i++) {
-                int j = i + rng.nextInt(n - i);
-                int tmp = pos[i];
-                pos[i] = pos[j];
-                pos[j] = tmp;
-            }
             java.util.Arrays.sort(pos, 0, nq); // tree order: neighbouring queries share memory
         }
         double[][] q = new double[nq][];
@@ -316,7 +307,8 @@ public final class Bandwidths {
         return new LeaveOneOut(c, scale(sd, c), value, evals[0]);
     }
 
-    private static double[] scale(double[] v, double f) {
+    /** v * f, a new array (also the factor applied to a rule's bandwidths in {@link GaussianKde}). */
+    static double[] scale(double[] v, double f) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] * f;
@@ -324,7 +316,8 @@ public final class Bandwidths {
         return out;
     }
 
-    private static double[][] scale(double[][] a, double f) {
+    /** a * f, a new matrix. */
+    static double[][] scale(double[][] a, double f) {
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = scale(a[i], f);

@@ -192,9 +192,7 @@ public final class GaussianKde implements Density, Sampler {
         public Builder bandwidth(double[] perDimension) {
             clear();
             this.vector = perDimension == null ? null : perDimension.clone();
-            if (perDimension == null) {
-                throw new IllegalArgumentException("bandwidth vector is null");
-            }
+            Checks.requireNonNull(perDimension, "bandwidth vector");
             return this;
         }
 
@@ -206,9 +204,7 @@ public final class GaussianKde implements Density, Sampler {
          */
         public Builder bandwidthMatrix(double[][] covariance) {
             clear();
-            if (covariance == null) {
-                throw new IllegalArgumentException("bandwidth matrix is null");
-            }
+            Checks.requireNonNull(covariance, "bandwidth matrix");
             this.matrix = new double[covariance.length][];
             for (int i = 0; i < covariance.length; i++) {
                 this.matrix[i] = covariance[i] == null ? null : covariance[i].clone();
@@ -235,9 +231,7 @@ public final class GaussianKde implements Density, Sampler {
          * @return this builder
          */
         public Builder rule(BandwidthRule rule, double factor) {
-            if (rule == null) {
-                throw new IllegalArgumentException("bandwidth rule is null");
-            }
+            Checks.requireNonNull(rule, "bandwidth rule");
             if (rule == BandwidthRule.FIXED) {
                 return bandwidth(factor);
             }
@@ -316,11 +310,11 @@ public final class GaussianKde implements Density, Sampler {
                 Checks.requirePositive(factor, "bandwidth factor");
                 double[] wRule = weights == null ? null : weights;
                 switch (rule) {
-                    case SCOTT -> l = diagonalMatrix(times(Bandwidths.scott(copy, wRule), factor));
-                    case SILVERMAN -> l = diagonalMatrix(times(Bandwidths.silverman(copy, wRule), factor));
-                    case LEAVE_ONE_OUT -> l = diagonalMatrix(times(Bandwidths.leaveOneOut(copy, wRule).bandwidth(), factor));
-                    case SCOTT_COVARIANCE -> l = cholesky(times(Bandwidths.scottCovariance(copy, wRule), factor * factor), dim);
-                    case SILVERMAN_COVARIANCE -> l = cholesky(times(Bandwidths.silvermanCovariance(copy, wRule), factor * factor), dim);
+                    case SCOTT -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.scott(copy, wRule), factor));
+                    case SILVERMAN -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.silverman(copy, wRule), factor));
+                    case LEAVE_ONE_OUT -> l = diagonalMatrix(Bandwidths.scale(Bandwidths.leaveOneOut(copy, wRule).bandwidth(), factor));
+                    case SCOTT_COVARIANCE -> l = cholesky(Bandwidths.scale(Bandwidths.scottCovariance(copy, wRule), factor * factor), dim);
+                    case SILVERMAN_COVARIANCE -> l = cholesky(Bandwidths.scale(Bandwidths.silvermanCovariance(copy, wRule), factor * factor), dim);
                     default -> throw new IllegalStateException("unhandled rule " + rule);
                 }
                 diag = isDiagonal(l);
@@ -488,9 +482,7 @@ public final class GaussianKde implements Density, Sampler {
     @Override
     public double[][] sample(int count, UniformRandomProvider rng) {
         Checks.requireAtLeast(count, 0, "sample count");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         org.apache.commons.rng.sampling.distribution.DiscreteSampler rows = weights == null ? null : AliasMethodDiscreteSampler.of(rng, weights);
         double[][] out = new double[count][d];
@@ -502,16 +494,12 @@ public final class GaussianKde implements Density, Sampler {
             }
             double[] x = out[s];
             double[] row = data[j];
-            for (int a = 0; a < d; a++) {
-                double v = row[a];
-                if (diagonal) {
-                    v += chol[a][a] * eps[a];
-                } else {
-                    for (int b = 0; b <= a; b++) {
-                        v += chol[a][b] * eps[b];
-                    }
+            if (diagonal) {
+                for (int a = 0; a < d; a++) {
+                    x[a] = row[a] + chol[a][a] * eps[a];
                 }
-                x[a] = v;
+            } else {
+                Cholesky.shiftedProduct(chol, row, eps, x);
             }
         }
         return out;
@@ -643,22 +631,6 @@ public final class GaussianKde implements Density, Sampler {
             }
         }
         return true;
-    }
-
-    private static double[] times(double[] v, double f) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= f;
-        }
-        return out;
-    }
-
-    private static double[][] times(double[][] m, double f) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = times(m[i], f);
-        }
-        return out;
     }
 
     /**

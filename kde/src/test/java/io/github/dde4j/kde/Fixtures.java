@@ -1,14 +1,10 @@
 package io.github.dde4j.kde;
 
 import io.github.dde4j.core.RandomSources;
-import java.io.BufferedReader;
+import io.github.dde4j.core.data.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -42,28 +38,27 @@ final class Fixtures {
         return noise;
     }
 
-    /** A CSV resource with one header line, as rows of doubles. */
+    /** A correlated 3 x 3 kernel covariance (a new array), the full-matrix case of several tests. */
+    static double[][] fullBandwidth3() {
+        return new double[][] {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+    }
+
+    /** Unequal row weights base, base + 1, ..., base + period - 1, repeating. */
+    static double[] cyclicWeights(int n, double base, int period) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = base + (i % period);
+        }
+        return w;
+    }
+
+    /** A CSV resource with one header line, as rows of doubles (read with the library's reader). */
     static double[][] csv(String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            r.readLine();
-            List<double[]> rows = new ArrayList<>();
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] p = line.split(",");
-                double[] row = new double[p.length];
-                for (int k = 0; k < p.length; k++) {
-                    row[k] = Double.parseDouble(p[k]);
-                }
-                rows.add(row);
-            }
-            return rows.toArray(new double[0][]);
+            return CsvReader.create().read(in, resource).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

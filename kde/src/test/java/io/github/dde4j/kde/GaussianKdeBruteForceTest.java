@@ -57,17 +57,22 @@ class GaussianKdeBruteForceTest {
                 () -> what + ": expected " + expected + ", got " + actual + " (diff " + (actual - expected) + ")");
     }
 
+    /** The batch log density of every query against the brute-force sum; returns the batch. */
+    static double[] assertMatchesBruteForce(GaussianKde kde, BruteForce bf, double[][] q, String label) {
+        double[] ld = kde.logDensity(q);
+        for (int i = 0; i < q.length; i++) {
+            assertClose(bf.logDensity(q[i]), ld[i], label + "query " + i);
+        }
+        return ld;
+    }
+
     @ParameterizedTest(name = "d={0}, h={1}")
     @MethodSource("grid")
     void isotropicMatchesBruteForce(int d, double h) {
         double[][] data = Fixtures.clusters(10L * d, 1500, d, 7, 3.0, 0.5);
         double[][] q = queries(d, 99);
         GaussianKde kde = GaussianKde.of(data, h);
-        BruteForce bf = new BruteForce(data, null, BruteForce.isotropic(d, h));
-        double[] ld = kde.logDensity(q);
-        for (int i = 0; i < q.length; i++) {
-            assertClose(bf.logDensity(q[i]), ld[i], "query " + i);
-        }
+        double[] ld = assertMatchesBruteForce(kde, new BruteForce(data, null, BruteForce.isotropic(d, h)), q, "");
         // the one-point path (no query blocks, no reordering) agrees with the batch
         for (int i = 0; i < q.length; i += 9) {
             assertEquals(ld[i], kde.logDensity(q[i]), 1e-13 * Math.max(1, Math.abs(ld[i])));
@@ -121,7 +126,7 @@ class GaussianKdeBruteForceTest {
         double[][] diag = {{hs[0] * hs[0], 0, 0}, {0, hs[1] * hs[1], 0}, {0, 0, hs[2] * hs[2]}};
         double[] a = GaussianKde.builder(data).bandwidth(hs).build().logDensity(q);
         BruteForce bfDiag = new BruteForce(data, null, diag);
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[][] full = Fixtures.fullBandwidth3();
         double[] b = GaussianKde.builder(data).bandwidthMatrix(full).build().logDensity(q);
         BruteForce bfFull = new BruteForce(data, null, full);
         for (int i = 0; i < q.length; i++) {
@@ -140,11 +145,7 @@ class GaussianKdeBruteForceTest {
         double[][] q = queries(4, 11);
         double[][] full = {{0.04, 0.01, 0, 0}, {0.01, 0.09, 0.02, 0}, {0, 0.02, 0.05, 0.01}, {0, 0, 0.01, 0.02}};
         GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
-        BruteForce bf = new BruteForce(data, w, full);
-        double[] ld = kde.logDensity(q);
-        for (int i = 0; i < q.length; i++) {
-            assertClose(bf.logDensity(q[i]), ld[i], "query " + i);
-        }
+        assertMatchesBruteForce(kde, new BruteForce(data, w, full), q, "");
     }
 
     @Test
@@ -159,11 +160,7 @@ class GaussianKdeBruteForceTest {
         double[][] q = queries(2, 32);
         for (double h : new double[] {0.01, 0.3}) {
             GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidth(h).build();
-            BruteForce bf = new BruteForce(data, w, BruteForce.isotropic(2, h));
-            double[] ld = kde.logDensity(q);
-            for (int i = 0; i < q.length; i++) {
-                assertClose(bf.logDensity(q[i]), ld[i], "h=" + h + " query " + i);
-            }
+            assertMatchesBruteForce(kde, new BruteForce(data, w, BruteForce.isotropic(2, h)), q, "h=" + h + " ");
         }
     }
 
@@ -193,10 +190,7 @@ class GaussianKdeBruteForceTest {
     @Test
     void leaveOneOutMatchesBruteForce() {
         double[][] data = Fixtures.clusters(12, 800, 3, 3, 2.0, 0.6);
-        double[] w = new double[data.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 0.5 + (i % 5);
-        }
+        double[] w = Fixtures.cyclicWeights(data.length, 0.5, 5);
         for (double[] weights : new double[][] {null, w}) {
             GaussianKde kde = GaussianKde.builder(data).weights(weights).bandwidth(0.2).build();
             BruteForce bf = new BruteForce(data, weights, BruteForce.isotropic(3, 0.2));

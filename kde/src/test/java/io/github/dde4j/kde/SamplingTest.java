@@ -74,7 +74,7 @@ class SamplingTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = (i % 3 == 0) ? 5.0 : (i % 3 == 1 ? 1.0 : 0.0);
         }
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[][] full = Fixtures.fullBandwidth3();
         GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
         double[][] s = kde.sample(4000, RandomSources.seeded(7));
         double[][] dirs = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0.6, -0.8, 0}, {0.3, 0.5, -0.81}};

@@ -35,11 +35,8 @@ class ScoreTest {
     @Test
     void fullMatrixWeightedScoreMatchesBruteForce() {
         double[][] data = Fixtures.clusters(77, 1500, 3, 4, 2.0, 0.6);
-        double[] w = new double[data.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 1 + (i % 4);
-        }
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[] w = Fixtures.cyclicWeights(data.length, 1, 4);
+        double[][] full = Fixtures.fullBandwidth3();
         GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
         BruteForce bf = new BruteForce(data, w, full);
         double[][] q = GaussianKdeBruteForceTest.queries(3, 78);
@@ -58,11 +55,8 @@ class ScoreTest {
     @Test
     void evaluateMatchesBruteForceLogDensityAndScore() {
         double[][] data = Fixtures.clusters(79, 1200, 3, 4, 2.0, 0.6);
-        double[] w = new double[data.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = 1 + (i % 3);
-        }
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[] w = Fixtures.cyclicWeights(data.length, 1, 3);
+        double[][] full = Fixtures.fullBandwidth3();
         GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
         BruteForce bf = new BruteForce(data, w, full);
         double[][] q = GaussianKdeBruteForceTest.queries(3, 80);
@@ -89,7 +83,7 @@ class ScoreTest {
     @Test
     void matchesCentralFiniteDifferences() {
         double[][] data = Fixtures.clusters(90, 500, 3, 3, 1.5, 0.5);
-        double[][] full = {{0.09, 0.05, -0.02}, {0.05, 0.16, 0.03}, {-0.02, 0.03, 0.04}};
+        double[][] full = Fixtures.fullBandwidth3();
         GaussianKde kde = GaussianKde.builder(data).bandwidthMatrix(full).build();
         double h = 0.2;
         double[][] q = Fixtures.normal(91, 40, 3, 2.0);

@@ -130,34 +130,29 @@ public final class DensityGrid {
         for (int t = -r; t <= r; t++) {
             k[t + r] = Math.exp(-0.5 * t * t / (s * s));
         }
-        double[] tmp = new double[v.length];
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
+        double[] rowsBlurred = blurAxis(v, k, r, nx, 1, ny, nx);
+        return blurAxis(rowsBlurred, k, r, ny, nx, nx, 1);
+    }
+
+    /**
+     * One pass of the 1-D kernel {@code k} (radius r) along an axis of the row-major grid v: each of
+     * {@code lines} lines (starting {@code lineStep} apart) has {@code len} points {@code step} apart.
+     */
+    private static double[] blurAxis(double[] v, double[] k, int r, int len, int step, int lines, int lineStep) {
+        double[] out = new double[v.length];
+        for (int line = 0; line < lines; line++) {
+            int base = line * lineStep;
+            for (int i = 0; i < len; i++) {
                 double acc = 0;
                 double wsum = 0;
                 for (int t = -r; t <= r; t++) {
                     int ii = i + t;
-                    if (ii >= 0 && ii < nx) {
-                        acc += k[t + r] * v[j * nx + ii];
+                    if (ii >= 0 && ii < len) {
+                        acc += k[t + r] * v[base + ii * step];
                         wsum += k[t + r];
                     }
                 }
-                tmp[j * nx + i] = acc / wsum;
-            }
-        }
-        double[] out = new double[v.length];
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                double acc = 0;
-                double wsum = 0;
-                for (int t = -r; t <= r; t++) {
-                    int jj = j + t;
-                    if (jj >= 0 && jj < ny) {
-                        acc += k[t + r] * tmp[jj * nx + i];
-                        wsum += k[t + r];
-                    }
-                }
-                out[j * nx + i] = acc / wsum;
+                out[base + i * step] = acc / wsum;
             }
         }
         return out;

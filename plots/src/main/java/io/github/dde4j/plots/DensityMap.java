@@ -41,7 +41,7 @@ import java.util.Objects;
  * fig.writePng(Path.of("faithful.png"));
  * }</pre>
  */
-public final class DensityMap implements Figure {
+public final class DensityMap extends PaintedFigure {
 
     private record Panel(String name, DensityGrid grid, boolean model, List<Overlay> overlays) {
     }
@@ -59,10 +59,10 @@ public final class DensityMap implements Figure {
     private final double vmax;
     private final double decades;
     private final double[] levels;
-    private final int width;
-    private final int height;
 
     private DensityMap(Builder b, List<Panel> panels) {
+        super(b.width > 0 ? b.width : 90 + 340 * panels.size() + 18 * (panels.size() - 1) + 100,
+                b.height > 0 ? b.height : 440);
         this.title = b.title;
         this.xLabel = b.xLabel;
         this.yLabel = b.yLabel;
@@ -87,9 +87,6 @@ public final class DensityMap implements Figure {
             double frac = (k + 1.0) / (b.contours + 1.0);
             levels[k] = decades > 0 ? vmax * Math.pow(10, -decades * (1 - frac)) : vmax * frac;
         }
-        int k = panels.size();
-        this.width = b.width > 0 ? b.width : 90 + 340 * k + 18 * (k - 1) + 100;
-        this.height = b.height > 0 ? b.height : 440;
     }
 
     /**
@@ -130,16 +127,6 @@ public final class DensityMap implements Figure {
         return panels.get(k).grid;
     }
 
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
     private double colourT(double v) {
         if (decades > 0) {
             return v > 0 ? 1 + Math.log10(v / vmax) / decades : 0;
@@ -148,52 +135,43 @@ public final class DensityMap implements Figure {
     }
 
     @Override
-    public void paint(Graphics2D g0) {
-        Graphics2D g = (Graphics2D) g0.create();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            double top = 34 + 24;
-            double bottom = 54;
-            double left = 78;
-            double right = 104;
-            double gap = 18;
-            int k = panels.size();
-            double pw = (width - left - right - gap * (k - 1)) / k;
-            double ph = height - top - bottom;
-            if (title != null) {
-                g.setFont(Style.TITLE);
-                g.setColor(Style.TEXT);
-                FontMetrics fm = g.getFontMetrics();
-                g.drawString(title, (float) ((width - right + left) / 2 - fm.stringWidth(title) / 2.0), 24f);
-            }
-            double yTickWidth = 0;
-            for (int p = 0; p < k; p++) {
-                PlotArea a = new PlotArea(left + p * (pw + gap), top, pw, ph, box.xMin(), box.xMax(), box.yMin(), box.yMax());
-                Panel panel = panels.get(p);
-                drawGrid(g, a, panel.grid);
-                drawContours(g, a, panel.grid);
-                for (Overlay o : panel.overlays) {
-                    double r = o.points.length > 2000 ? 1.2 : o.points.length > 500 ? 1.8 : 2.4;
-                    a.scatter(g, o.points, 0, 1, r, Style.alpha(o.color, o.points.length > 2000 ? 0.5 : 0.85),
-                            o.points.length > 500 ? null : Style.alpha(Color.BLACK, 0.6));
-                }
-                a.frame(g);
-                double xh = a.xTicks(g, Math.max(3, (int) (pw / 70)));
-                if (p == 0) {
-                    yTickWidth = a.yTicks(g, 6);
-                    a.yLabel(g, yLabel, yTickWidth + 6);
-                }
-                a.xLabel(g, xLabel, xh + 4);
-                a.title(g, panel.name);
-                legend(g, a, panel);
-            }
-            colourBar(g, width - right + 22, top, 16, ph);
-        } finally {
-            g.dispose();
+    void draw(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        double top = 34 + 24;
+        double bottom = 54;
+        double left = 78;
+        double right = 104;
+        double gap = 18;
+        int k = panels.size();
+        double pw = (width - left - right - gap * (k - 1)) / k;
+        double ph = height - top - bottom;
+        if (title != null) {
+            FontMetrics fm = Style.text(g, Style.TITLE);
+            g.drawString(title, (float) ((width - right + left) / 2 - fm.stringWidth(title) / 2.0), 24f);
         }
+        double yTickWidth = 0;
+        for (int p = 0; p < k; p++) {
+            PlotArea a = new PlotArea(left + p * (pw + gap), top, pw, ph, box.xMin(), box.xMax(), box.yMin(), box.yMax());
+            Panel panel = panels.get(p);
+            drawGrid(g, a, panel.grid);
+            drawContours(g, a, panel.grid);
+            for (Overlay o : panel.overlays) {
+                double r = o.points.length > 2000 ? 1.2 : o.points.length > 500 ? 1.8 : 2.4;
+                a.scatter(g, o.points, 0, 1, r, Style.alpha(o.color, o.points.length > 2000 ? 0.5 : 0.85),
+                        o.points.length > 500 ? null : Style.alpha(Color.BLACK, 0.6));
+            }
+            a.frame(g);
+            double xh = a.xTicks(g, Math.max(3, (int) (pw / 70)));
+            if (p == 0) {
+                yTickWidth = a.yTicks(g, 6);
+                a.yLabel(g, yLabel, yTickWidth + 6);
+            }
+            a.xLabel(g, xLabel, xh + 4);
+            a.title(g, panel.name);
+            legend(g, a, panel);
+        }
+        colourBar(g, width - right + 22, top, 16, ph);
     }
 
     private void drawGrid(Graphics2D g, PlotArea a, DensityGrid grid) {

@@ -1,6 +1,6 @@
 package io.github.dde4j.plots;
 
-import java.awt.Color;
+import io.github.dde4j.core.Checks;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.List;
@@ -23,46 +23,46 @@ public final class Figures {
     public static Figure of(Chart<?, ?> chart) {
         Objects.requireNonNull(chart, "chart");
         Headless.ensure();
-        return new Figure() {
-            @Override
-            public int width() {
-                return chart.getWidth();
-            }
+        return new ChartFigure(chart);
+    }
 
-            @Override
-            public int height() {
-                return chart.getHeight();
-            }
+    /**
+     * An XChart chart as a figure ({@link #of} returns one). The chart stays reachable, so that titles can be amended before
+     * painting, and its size is read at paint time.
+     */
+    static final class ChartFigure implements Figure {
+        final Chart<?, ?> chart;
 
-            @Override
-            public void paint(Graphics2D g) {
-                Graphics2D c = (Graphics2D) g.create();
-                try {
-                    chart.paint(c, chart.getWidth(), chart.getHeight());
-                } finally {
-                    c.dispose();
-                }
+        ChartFigure(Chart<?, ?> chart) {
+            this.chart = chart;
+        }
+
+        @Override
+        public int width() {
+            return chart.getWidth();
+        }
+
+        @Override
+        public int height() {
+            return chart.getHeight();
+        }
+
+        @Override
+        public void paint(Graphics2D g) {
+            Graphics2D c = (Graphics2D) g.create();
+            try {
+                chart.paint(c, chart.getWidth(), chart.getHeight());
+            } finally {
+                c.dispose();
             }
-        };
+        }
     }
 
     /** A figure of a fixed size drawn by {@code painter} on a white background. */
     static Figure painted(int width, int height, java.util.function.Consumer<Graphics2D> painter) {
-        return new Figure() {
+        return new PaintedFigure(width, height) {
             @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public int height() {
-                return height;
-            }
-
-            @Override
-            public void paint(Graphics2D g) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, width, height);
+            void draw(Graphics2D g) {
                 painter.accept(g);
             }
         };
@@ -81,9 +81,7 @@ public final class Figures {
         if (figures == null || figures.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one figure");
         }
-        if (columns < 1) {
-            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
-        }
+        Checks.requireAtLeast(columns, 1, "columns");
         List<Figure> figs = List.copyOf(figures);
         int cols = Math.min(columns, figs.size());
         int rows = (figs.size() + cols - 1) / cols;
@@ -94,9 +92,7 @@ public final class Figures {
         int h = ch * rows + titleH;
         return painted(w, h, g -> {
             if (title != null) {
-                g.setFont(Style.TITLE);
-                g.setColor(Style.TEXT);
-                FontMetrics fm = g.getFontMetrics();
+                FontMetrics fm = Style.text(g, Style.TITLE);
                 g.drawString(title, (w - fm.stringWidth(title)) / 2f, 26f);
             }
             for (int k = 0; k < figs.size(); k++) {

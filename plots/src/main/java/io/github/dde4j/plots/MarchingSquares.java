@@ -46,23 +46,16 @@ final class MarchingSquares {
                     case 4, 11 -> add(out, right, top);
                     case 6, 9 -> add(out, bottom, top);
                     case 7, 8 -> add(out, left, top);
-                    case 5 -> {
-                        // a and c above: joined through the centre or separated.
-                        if (centreAbove) {
+                    case 5, 10 -> {
+                        // the saddles: a and c above (5) or b and d above (10). The centre decides
+                        // whether the corners above are joined through it or kept apart, so the
+                        // segments cut off corners b and d, or corners a and c.
+                        if (centreAbove == (code == 5)) {
                             add(out, left, top);
                             add(out, bottom, right);
                         } else {
                             add(out, left, bottom);
                             add(out, right, top);
-                        }
-                    }
-                    case 10 -> {
-                        if (centreAbove) {
-                            add(out, left, bottom);
-                            add(out, right, top);
-                        } else {
-                            add(out, left, top);
-                            add(out, bottom, right);
                         }
                     }
                     default -> throw new IllegalStateException("unreachable case " + code);

@@ -26,27 +26,23 @@ import java.util.Objects;
  * <p>Axes carry the column names (with their units, if the names include them) and tick labels in
  * the data's units on the outer row and column.
  */
-public final class PairPlot implements Figure {
+public final class PairPlot extends PaintedFigure {
 
     private final List<String> columns;
     private final List<String> names;
     private final List<double[][]> sets;
     private final String title;
-    private final int width;
-    private final int height;
     private final double[][] ranges;
     private final int bins;
     private final DensityGrid[][][] contourGrids;
 
     private PairPlot(Builder b) {
+        super(70 + b.columns.size() * cellSize(b) + 20, 80 + b.columns.size() * cellSize(b) + 50);
         this.columns = List.copyOf(b.columns);
         this.names = List.copyOf(b.names);
         this.sets = List.copyOf(b.sets);
         this.title = b.title;
         int d = columns.size();
-        int cell = b.cell > 0 ? b.cell : Math.max(150, Math.min(240, 900 / d));
-        this.width = 70 + d * cell + 20;
-        this.height = 80 + d * cell + 50;
         this.ranges = new double[d][];
         for (int c = 0; c < d; c++) {
             ranges[c] = Ranges.padded(sets, c, 0.06);
@@ -65,6 +61,11 @@ public final class PairPlot implements Figure {
                 contourGrids[r][c] = gs;
             }
         }
+    }
+
+    /** The side of one cell in pixels: the builder's, or 150-240 so that the plot is about 900 wide. */
+    private static int cellSize(Builder b) {
+        return b.cell > 0 ? b.cell : Math.max(150, Math.min(240, 900 / b.columns.size()));
     }
 
     private static double[][] project(double[][] pts, int cx, int cy) {
@@ -86,66 +87,47 @@ public final class PairPlot implements Figure {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public void paint(Graphics2D g0) {
-        Graphics2D g = (Graphics2D) g0.create();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            int d = columns.size();
-            double left = 70;
-            double top = 80;
-            double cell = (width - left - 20) / d;
-            double pad = 5;
-            g.setFont(Style.TITLE);
-            g.setColor(Style.TEXT);
-            FontMetrics fm = g.getFontMetrics();
-            g.drawString(title, (float) ((width - fm.stringWidth(title)) / 2.0), 26f);
-            legend(g, 40);
-            for (int r = 0; r < d; r++) {
-                for (int c = 0; c < d; c++) {
-                    double x = left + c * cell + pad;
-                    double y = top + r * cell + pad;
-                    double s = cell - 2 * pad;
-                    if (r == c) {
-                        diagonal(g, x, y, s, c);
+    void draw(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int d = columns.size();
+        double left = 70;
+        double top = 80;
+        double cell = (width - left - 20) / d;
+        double pad = 5;
+        FontMetrics fm = Style.text(g, Style.TITLE);
+        g.drawString(title, (float) ((width - fm.stringWidth(title)) / 2.0), 26f);
+        legend(g, 40);
+        for (int r = 0; r < d; r++) {
+            for (int c = 0; c < d; c++) {
+                double x = left + c * cell + pad;
+                double y = top + r * cell + pad;
+                double s = cell - 2 * pad;
+                if (r == c) {
+                    diagonal(g, x, y, s, c);
+                } else {
+                    PlotArea a = new PlotArea(x, y, s, s, ranges[c][0], ranges[c][1], ranges[r][0], ranges[r][1]);
+                    a.gridLines(g, 4, 4);
+                    if (r > c) {
+                        scatter(g, a, c, r);
                     } else {
-                        PlotArea a = new PlotArea(x, y, s, s, ranges[c][0], ranges[c][1], ranges[r][0], ranges[r][1]);
-                        a.gridLines(g, 4, 4);
-                        if (r > c) {
-                            scatter(g, a, c, r);
-                        } else {
-                            contours(g, a, r, c);
-                        }
-                        a.frame(g);
-                        if (c == 0) {
-                            a.yTicks(g, 4);
-                        }
+                        contours(g, a, r, c);
                     }
-                    if (r == d - 1) {
-                        PlotArea a = new PlotArea(x, y, s, s, ranges[c][0], ranges[c][1], 0, 1);
-                        double th = a.xTicks(g, 4);
-                        a.xLabel(g, columns.get(c), th + 2);
-                    }
+                    a.frame(g);
                     if (c == 0) {
-                        PlotArea a = new PlotArea(x, y, s, s, 0, 1, ranges[r][0], ranges[r][1]);
-                        a.yLabel(g, columns.get(r), 40);
+                        a.yTicks(g, 4);
                     }
                 }
+                if (r == d - 1) {
+                    PlotArea a = new PlotArea(x, y, s, s, ranges[c][0], ranges[c][1], 0, 1);
+                    double th = a.xTicks(g, 4);
+                    a.xLabel(g, columns.get(c), th + 2);
+                }
+                if (c == 0) {
+                    PlotArea a = new PlotArea(x, y, s, s, 0, 1, ranges[r][0], ranges[r][1]);
+                    a.yLabel(g, columns.get(r), 40);
+                }
             }
-        } finally {
-            g.dispose();
         }
     }
 

@@ -116,9 +116,7 @@ final class PlotArea {
         if (label == null || label.isEmpty()) {
             return;
         }
-        g.setFont(Style.LABEL);
-        g.setColor(Style.TEXT);
-        FontMetrics fm = g.getFontMetrics();
+        FontMetrics fm = Style.text(g, Style.LABEL);
         g.drawString(label, (float) (left + w / 2 - fm.stringWidth(label) / 2.0),
                 (float) (top + h + offset + fm.getAscent()));
     }
@@ -128,9 +126,7 @@ final class PlotArea {
         if (label == null || label.isEmpty()) {
             return;
         }
-        g.setFont(Style.LABEL);
-        g.setColor(Style.TEXT);
-        FontMetrics fm = g.getFontMetrics();
+        FontMetrics fm = Style.text(g, Style.LABEL);
         AffineTransform old = g.getTransform();
         g.translate(left - offset - fm.getDescent(), top + h / 2);
         g.rotate(-Math.PI / 2);
@@ -143,9 +139,7 @@ final class PlotArea {
         if (title == null || title.isEmpty()) {
             return;
         }
-        g.setFont(Style.PANEL_TITLE);
-        g.setColor(Style.TEXT);
-        FontMetrics fm = g.getFontMetrics();
+        FontMetrics fm = Style.text(g, Style.PANEL_TITLE);
         g.drawString(title, (float) (left + w / 2 - fm.stringWidth(title) / 2.0), (float) (top - 6));
     }
 

@@ -11,6 +11,17 @@ final class Style {
     private Style() {
     }
 
+    /**
+     * Sets {@code font} in the text colour on g: the set-up of every title and label.
+     *
+     * @return the font's metrics, for placing the text
+     */
+    static java.awt.FontMetrics text(java.awt.Graphics2D g, Font font) {
+        g.setFont(font);
+        g.setColor(TEXT);
+        return g.getFontMetrics();
+    }
+
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);

@@ -95,12 +95,12 @@ public final class TrainingCurves {
                 addLoss(c, p, steps.get(p), phases.indexOf(p));
             }
             logIfWide(c, steps, positive, TrainingEvent.Step::loss);
-            panels.add(new XChartFigure(c));
+            panels.add(Figures.of(c));
         }
         for (String p : signed) {
             XYChart c = XCharts.xy("Loss: " + p, "step", "minibatch loss", panelWidth, panelHeight);
             addLoss(c, p, steps.get(p), phases.indexOf(p));
-            panels.add(new XChartFigure(c));
+            panels.add(Figures.of(c));
         }
 
         // Noise level: a panel only when it changes; a constant sigma goes into the loss titles.
@@ -124,7 +124,7 @@ public final class TrainingCurves {
         if (!withSigma.isEmpty() && constant) {
             String note = String.format(java.util.Locale.ROOT, " (sigma %.3g)", firstSigma);
             for (Figure f : panels) {
-                if (f instanceof XChartFigure xf && xf.chart.getTitle().startsWith("Loss")) {
+                if (f instanceof Figures.ChartFigure xf && xf.chart.getTitle().startsWith("Loss")) {
                     xf.chart.setTitle(xf.chart.getTitle() + note);
                 }
             }
@@ -164,7 +164,7 @@ public final class TrainingCurves {
             if (hi / lo > 3) {
                 XCharts.logY(c, lo, hi);
             }
-            panels.add(new XChartFigure(c));
+            panels.add(Figures.of(c));
         }
 
         // One panel per evaluation metric.
@@ -196,35 +196,9 @@ public final class TrainingCurves {
             if (lo > 0 && hi / lo > 20) {
                 XCharts.logY(c, lo, hi);
             }
-            panels.add(new XChartFigure(c));
+            panels.add(Figures.of(c));
         }
         return Figures.grid(title, panels.size() == 1 ? 1 : 2, panels);
-    }
-
-    /** An XChart figure whose chart stays reachable, so that titles can be amended before painting. */
-    private static final class XChartFigure implements Figure {
-        final XYChart chart;
-        private final Figure delegate;
-
-        XChartFigure(XYChart chart) {
-            this.chart = chart;
-            this.delegate = Figures.of(chart);
-        }
-
-        @Override
-        public int width() {
-            return delegate.width();
-        }
-
-        @Override
-        public int height() {
-            return delegate.height();
-        }
-
-        @Override
-        public void paint(java.awt.Graphics2D g) {
-            delegate.paint(g);
-        }
     }
 
     private static String metricTitle(String m) {

@@ -1,5 +1,6 @@
 package io.github.dde4j.core.data;
 
+import io.github.dde4j.core.Checks;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -120,9 +121,7 @@ public final class AtomicFiles {
      * @throws FileSystemException if the target is a directory or a loop of links
      */
     public static AtomicOutputStream newOutputStream(Path target) throws IOException {
-        if (target == null) {
-            throw new IllegalArgumentException("target is null");
-        }
+        Checks.requireNonNull(target, "target");
         Path real = followLinks(target);
         if (Files.isDirectory(real)) {
             throw new FileSystemException(target.toString(), null, "is a folder, expected a file name");

@@ -121,9 +121,7 @@ public final class CsvReader {
     /** Streams CSV text from a reader to {@code sink}; see {@link #stream(Path, int, RowSink)}. */
     public List<String> stream(Reader reader, String sourceName, int chunkRows, RowSink sink) throws IOException {
         Checks.requireAtLeast(chunkRows, 1, "chunkRows");
-        if (sink == null) {
-            throw new IllegalArgumentException("sink is null");
-        }
+        Checks.requireNonNull(sink, "sink");
         double[][] chunk = new double[chunkRows][];
         int[] count = {0};
         List<String> names = parse(reader, sourceName, row -> {
@@ -142,12 +140,7 @@ public final class CsvReader {
     /** Reads only the header row of a file: its column names. */
     public List<String> header(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Tokenizer t = new Tokenizer(r, file.toString(), delimiter);
-            List<String> fields = new ArrayList<>();
-            if (!t.next(fields)) {
-                throw new CsvFormatException(file.toString(), 0, 0, null, "file " + file + " is empty (no header row)");
-            }
-            return trimmed(fields);
+            return readHeader(new Tokenizer(r, file.toString(), delimiter), file.toString());
         } catch (CsvFormatException e) {
             throw withBadTextLine(file, e);
         }
@@ -208,15 +201,9 @@ public final class CsvReader {
     }
 
     private List<String> parse(Reader reader, String source, RowConsumer out) throws IOException {
-        if (reader == null) {
-            throw new IllegalArgumentException("reader is null");
-        }
+        Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, source, delimiter);
-        List<String> fields = new ArrayList<>();
-        if (!t.next(fields)) {
-            throw new CsvFormatException(source, 0, 0, null, "file " + source + " is empty (no header row)");
-        }
-        List<String> header = trimmed(fields);
+        List<String> header = readHeader(t, source);
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < header.size(); j++) {
             String h = header.get(j);
@@ -275,6 +262,15 @@ public final class CsvReader {
             throw new CsvFormatException(source, 0, 0, null, "file " + source + " has a header but no data rows");
         }
         return List.copyOf(names);
+    }
+
+    /** The first record, trimmed: the column names; an empty file has none and is an error. */
+    private static List<String> readHeader(Tokenizer t, String source) throws IOException {
+        List<String> fields = new ArrayList<>();
+        if (!t.next(fields)) {
+            throw new CsvFormatException(source, 0, 0, null, "file " + source + " is empty (no header row)");
+        }
+        return trimmed(fields);
     }
 
     private static List<String> trimmed(List<String> fields) {
@@ -540,15 +536,9 @@ public final class CsvReader {
 
     /** Reads CSV text as text records; {@code sourceName} is used in error messages. */
     public TextRecords readText(Reader reader, String sourceName) throws IOException {
-        if (reader == null) {
-            throw new IllegalArgumentException("reader is null");
-        }
+        Checks.requireNonNull(reader, "reader");
         Tokenizer t = new Tokenizer(reader, sourceName, delimiter);
-        List<String> fields = new ArrayList<>();
-        if (!t.next(fields)) {
-            throw new CsvFormatException(sourceName, 0, 0, null, "file " + sourceName + " is empty (no header row)");
-        }
-        List<String> header = trimmed(fields);
+        List<String> header = readHeader(t, sourceName);
         for (int j = 0; j < header.size(); j++) {
             String h = header.get(j);
             int first = header.indexOf(h);
@@ -612,8 +602,14 @@ public final class CsvReader {
         int digits = 0;
         int scale = 0;
         boolean any = false;
+        // one pass over the integer digits, at most one '.', and the fraction digits (each lowers the scale)
+        boolean fraction = false;
         for (; k < to; k++) {
             char ch = c[k];
+            if (ch == '.' && !fraction) {
+                fraction = true;
+                continue;
+            }
             if (ch < '0' || ch > '9') {
                 break;
             }
@@ -624,21 +620,7 @@ public final class CsvReader {
                 }
             }
             m = 10 * m + (ch - '0');
-        }
-        if (k < to && c[k] == '.') {
-            k++;
-            for (; k < to; k++) {
-                char ch = c[k];
-                if (ch < '0' || ch > '9') {
-                    break;
-                }
-                any = true;
-                if (m != 0 || ch != '0') {
-                    if (++digits > 17) {
-                        return Double.NaN;
-                    }
-                }
-                m = 10 * m + (ch - '0');
+            if (fraction) {
                 scale--;
             }
         }

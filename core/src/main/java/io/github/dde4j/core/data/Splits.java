@@ -3,7 +3,6 @@ package io.github.dde4j.core.data;
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.RandomSources;
 import java.util.Arrays;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Seeded random train/test splits. The test set has round(n * testFraction) rows, clamped to
@@ -25,9 +24,7 @@ public final class Splits {
 
     /** Splits the rows of a table (n >= 2). */
     public static Split<DataTable> trainTest(DataTable table, double testFraction, long seed) {
-        if (table == null) {
-            throw new IllegalArgumentException("table is null");
-        }
+        Checks.requireNonNull(table, "table");
         int[][] idx = indices(table.rowCount(), testFraction, seed);
         return new Split<>(table.rows(idx[0]), table.rows(idx[1]), idx[0], idx[1]);
     }
@@ -45,18 +42,8 @@ public final class Splits {
             throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
         }
         int nTest = (int) Math.min(n - 1, Math.max(1, Math.round(n * testFraction)));
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        UniformRandomProvider rng = RandomSources.seeded(seed);
-        // partial Fisher-Yates: the first nTest slots become a uniform random subset
-        for (int i = 0; i < nTest; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        // the first nTest slots become a uniform random subset
+        int[] perm = RandomSources.partialPermutation(n, nTest, RandomSources.seeded(seed));
         int[] test = Arrays.copyOfRange(perm, 0, nTest);
         int[] train = Arrays.copyOfRange(perm, nTest, n);
         Arrays.sort(test);

@@ -147,45 +147,49 @@ public record Standardizer(double[] means, double[] scales, int[] constantColumn
     /** z = (x - m) / s for one point (a new array). */
     public double[] transform(double[] x) {
         Checks.requirePoint(x, means.length, "x");
-        double[] z = new double[x.length];
+        return standardise(x);
+    }
+
+    /** z = (x - m) / s for every row (a new array). */
+    public double[][] transform(double[][] xs) {
+        return eachRow(xs, this::standardise);
+    }
+
+    /** x = m + s z for one point (a new array). */
+    public double[] inverse(double[] z) {
+        Checks.requirePoint(z, means.length, "z");
+        return unstandardise(z);
+    }
+
+    /** x = m + s z for every row (a new array). */
+    public double[][] inverse(double[][] zs) {
+        return eachRow(zs, this::unstandardise);
+    }
+
+    /** {@code map} applied to every checked row, into a new array. */
+    private double[][] eachRow(double[][] rows, java.util.function.UnaryOperator<double[]> map) {
+        Checks.requirePoints(rows, means.length, "points");
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = map.apply(rows[i]);
+        }
+        return out;
+    }
+
+    private double[] standardise(double[] x) {
+        double[] z = new double[means.length];
         for (int j = 0; j < z.length; j++) {
             z[j] = (x[j] - means[j]) / scales[j];
         }
         return z;
     }
 
-    /** z = (x - m) / s for every row (a new array). */
-    public double[][] transform(double[][] xs) {
-        Checks.requirePoints(xs, means.length, "points");
-        double[][] out = new double[xs.length][means.length];
-        for (int i = 0; i < xs.length; i++) {
-            for (int j = 0; j < means.length; j++) {
-                out[i][j] = (xs[i][j] - means[j]) / scales[j];
-            }
-        }
-        return out;
-    }
-
-    /** x = m + s z for one point (a new array). */
-    public double[] inverse(double[] z) {
-        Checks.requirePoint(z, means.length, "z");
-        double[] x = new double[z.length];
+    private double[] unstandardise(double[] z) {
+        double[] x = new double[means.length];
         for (int j = 0; j < x.length; j++) {
             x[j] = means[j] + scales[j] * z[j];
         }
         return x;
-    }
-
-    /** x = m + s z for every row (a new array). */
-    public double[][] inverse(double[][] zs) {
-        Checks.requirePoints(zs, means.length, "points");
-        double[][] out = new double[zs.length][means.length];
-        for (int i = 0; i < zs.length; i++) {
-            for (int j = 0; j < means.length; j++) {
-                out[i][j] = means[j] + scales[j] * zs[i][j];
-            }
-        }
-        return out;
     }
 
     /**

@@ -40,4 +40,24 @@ public final class Cholesky {
         }
         return l;
     }
+
+    /**
+     * out = shift + L z for a lower-triangular L: how a Gaussian draw with covariance L L^T is
+     * placed (z standard normal, shift the mean or a kernel's centre).
+     *
+     * @param l     d x d lower-triangular factor
+     * @param shift d values
+     * @param z     d values
+     * @param out   receives the d results (may not alias z)
+     */
+    public static void shiftedProduct(double[][] l, double[] shift, double[] z, double[] out) {
+        for (int r = 0; r < out.length; r++) {
+            double[] lr = l[r];
+            double s = shift[r];
+            for (int k = 0; k <= r; k++) {
+                s += lr[k] * z[k];
+            }
+            out[r] = s;
+        }
+    }
 }

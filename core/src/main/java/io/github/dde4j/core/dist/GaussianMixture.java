@@ -1,8 +1,6 @@
 package io.github.dde4j.core.dist;
 
 import io.github.dde4j.core.Checks;
-import io.github.dde4j.core.Density;
-import io.github.dde4j.core.Sampler;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -19,7 +17,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Weights given to the factories are normalised to sum 1. Instances are immutable.
  */
-public final class GaussianMixture implements Density, Sampler {
+public final class GaussianMixture extends ClosedFormDensity {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -203,25 +201,15 @@ public final class GaussianMixture implements Density, Sampler {
         return Checks.copy(variances);
     }
 
+    /** The k per-component terms. */
     @Override
-    public double logDensity(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return logDensityUnchecked(x, new double[k]);
-    }
-
-    @Override
-    public double[] logDensity(double[][] xs) {
-        Checks.requirePoints(xs, d, "points");
-        double[] out = new double[xs.length];
-        double[] work = new double[k];
-        for (int i = 0; i < xs.length; i++) {
-            out[i] = logDensityUnchecked(xs[i], work);
-        }
-        return out;
+    double[] newWork() {
+        return new double[k];
     }
 
     /** Fills work with the k terms log w_c + log N(x; c) and returns their log-sum-exp. */
-    private double logDensityUnchecked(double[] x, double[] work) {
+    @Override
+    double logDensityUnchecked(double[] x, double[] work) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             double[] mu = means[c];
@@ -258,11 +246,6 @@ public final class GaussianMixture implements Density, Sampler {
             work[c] = Math.exp(work[c] - lse);
         }
         return work;
-    }
-
-    @Override
-    public boolean hasScore() {
-        return true;
     }
 
     @Override
@@ -321,12 +304,6 @@ public final class GaussianMixture implements Density, Sampler {
         }
     }
 
-    /** The score of one point. */
-    public double[] score(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return score(new double[][] {x})[0];
-    }
-
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         return sample(n, rng, null);
@@ -338,9 +315,7 @@ public final class GaussianMixture implements Density, Sampler {
      */
     public double[][] sample(int n, UniformRandomProvider rng, int[] componentsOut) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         if (componentsOut != null && componentsOut.length < n) {
             throw new IllegalArgumentException("componentsOut has length " + componentsOut.length + " < n = " + n);
         }

@@ -1,8 +1,6 @@
 package io.github.dde4j.core.dist;
 
 import io.github.dde4j.core.Checks;
-import io.github.dde4j.core.Density;
-import io.github.dde4j.core.Sampler;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -21,7 +19,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Instances are immutable and hold no random generator; arrays are copied in and out.
  */
-public final class MultivariateGaussian implements Density, Sampler {
+public final class MultivariateGaussian extends ClosedFormDensity {
 
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
@@ -119,33 +117,10 @@ public final class MultivariateGaussian implements Density, Sampler {
         if (data.length < 2) {
             throw new IllegalArgumentException("data must have at least 2 rows to fit a covariance, got " + data.length);
         }
-        if (!(ridge >= 0 && ridge < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("ridge must be finite and >= 0, got " + ridge);
-        }
+        Checks.requireNonNegative(ridge, "ridge");
         int n = data.length;
-        double[] mu = new double[d];
-        for (double[] row : data) {
-            for (int j = 0; j < d; j++) {
-                mu[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mu[j] /= n;
-        }
-        double[][] cov = new double[d][d];
-        double[] c = new double[d];
-        for (double[] row : data) {
-            for (int j = 0; j < d; j++) {
-                c[j] = row[j] - mu[j];
-            }
-            for (int a = 0; a < d; a++) {
-                double ca = c[a];
-                double[] covA = cov[a];
-                for (int b = 0; b <= a; b++) {
-                    covA[b] += ca * c[b];
-                }
-            }
-        }
+        double[] mu = Moments.mean(data);
+        double[][] cov = Moments.scatter(data, mu);
         for (int a = 0; a < d; a++) {
             for (int b = 0; b <= a; b++) {
                 double v = cov[a][b] / (n - 1);
@@ -169,9 +144,7 @@ public final class MultivariateGaussian implements Density, Sampler {
      * @param extraVariance finite and >= 0
      */
     public MultivariateGaussian widened(double extraVariance) {
-        if (!(extraVariance >= 0 && extraVariance < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("extraVariance must be finite and >= 0, got " + extraVariance);
-        }
+        Checks.requireNonNegative(extraVariance, "extraVariance");
         double[][] cov = Checks.copy(covariance);
         for (int j = 0; j < d; j++) {
             cov[j][j] += extraVariance;
@@ -210,30 +183,43 @@ public final class MultivariateGaussian implements Density, Sampler {
         return -2 * (logNormaliser + 0.5 * d * LOG_2PI);
     }
 
+    /** The whitened point L^-1 (x - mu). */
     @Override
-    public double logDensity(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return logDensityUnchecked(x, new double[d]);
+    double[] newWork() {
+        return new double[d];
     }
 
     @Override
-    public double[] logDensity(double[][] xs) {
+    double logDensityUnchecked(double[] x, double[] work) {
+        return logNormaliser - 0.5 * squaredNorm(x, work);
+    }
+
+    /**
+     * The squared Mahalanobis distance (x - mu)^T Sigma^-1 (x - mu) = ||L^-1 (x - mu)||^2 of every
+     * row, by the same forward substitution as the density (for elliptical relatives such as the
+     * Student-t with this location and scale).
+     *
+     * @param xs n x d, finite
+     * @return n distances
+     */
+    public double[] squaredMahalanobis(double[][] xs) {
         Checks.requirePoints(xs, d, "points");
         double[] out = new double[xs.length];
         double[] work = new double[d];
         for (int i = 0; i < xs.length; i++) {
-            out[i] = logDensityUnchecked(xs[i], work);
+            out[i] = squaredNorm(xs[i], work);
         }
         return out;
     }
 
-    private double logDensityUnchecked(double[] x, double[] work) {
+    /** ||L^-1 (x - mu)||^2, leaving L^-1 (x - mu) in work. */
+    private double squaredNorm(double[] x, double[] work) {
         whiten(x, work);
         double q = 0;
         for (int j = 0; j < d; j++) {
             q += work[j] * work[j];
         }
-        return logNormaliser - 0.5 * q;
+        return q;
     }
 
     /** work = L^-1 (x - mu), by forward substitution. */
@@ -246,11 +232,6 @@ public final class MultivariateGaussian implements Density, Sampler {
             }
             work[i] = s / li[i];
         }
-    }
-
-    @Override
-    public boolean hasScore() {
-        return true;
     }
 
     @Override
@@ -276,18 +257,10 @@ public final class MultivariateGaussian implements Density, Sampler {
         return out;
     }
 
-    /** The score of one point, -Sigma^-1 (x - mu). */
-    public double[] score(double[] x) {
-        Checks.requirePoint(x, d, "x");
-        return score(new double[][] {x})[0];
-    }
-
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
+        Checks.requireNonNull(rng, "rng");
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double[][] out = new double[n][d];
         double[] z = new double[d];
@@ -295,15 +268,7 @@ public final class MultivariateGaussian implements Density, Sampler {
             for (int j = 0; j < d; j++) {
                 z[j] = gauss.sample();
             }
-            double[] row = out[i];
-            for (int r = 0; r < d; r++) {
-                double[] lr = chol[r];
-                double s = mean[r];
-                for (int k = 0; k <= r; k++) {
-                    s += lr[k] * z[k];
-                }
-                row[r] = s;
-            }
+            Cholesky.shiftedProduct(chol, mean, z, out[i]);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.github.dde4j.core.metrics;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.dist.Moments;
 
 /**
  * How far apart the Pearson correlation matrices R_X and R_Y of X (n x d) and Y (m x d) are:
@@ -50,15 +51,7 @@ public record CorrelationDifference(double frobenius, double maxAbs, double[][] 
         if (n < 2) {
             throw new IllegalArgumentException(name + " needs at least 2 rows for a correlation, got " + n);
         }
-        double[] mean = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
+        double[] mean = Moments.mean(x);
         boolean[] constant = new boolean[d];
         for (int j = 0; j < d; j++) {
             constant[j] = true;
@@ -66,18 +59,7 @@ public record CorrelationDifference(double frobenius, double maxAbs, double[][] 
                 constant[j] = x[i][j] == x[0][j];
             }
         }
-        double[][] cov = new double[d][d];
-        double[] c = new double[d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                c[j] = row[j] - mean[j];
-            }
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b <= a; b++) {
-                    cov[a][b] += c[a] * c[b];
-                }
-            }
-        }
+        double[][] cov = Moments.scatter(x, mean);
         double[][] r = new double[d][d];
         for (int a = 0; a < d; a++) {
             for (int b = 0; b <= a; b++) {

@@ -20,12 +20,8 @@ public final class Distances1D {
 
     /** Wasserstein-1 distance between the empirical distributions of u and v. */
     public static double wasserstein1(double[] u, double[] v) {
-        check(u, "u");
-        check(v, "v");
-        double[] a = u.clone();
-        double[] b = v.clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
+        double[] a = sortedCopy(u, "u");
+        double[] b = sortedCopy(v, "v");
         return wasserstein1Sorted(a, b);
     }
 
@@ -55,12 +51,8 @@ public final class Distances1D {
 
     /** The two-sample Kolmogorov-Smirnov statistic sup_t |F_u(t) - F_v(t)|. */
     public static double ks(double[] u, double[] v) {
-        check(u, "u");
-        check(v, "v");
-        double[] a = u.clone();
-        double[] b = v.clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
+        double[] a = sortedCopy(u, "u");
+        double[] b = sortedCopy(v, "v");
         int n = a.length;
         int m = b.length;
         int i = 0;
@@ -77,6 +69,14 @@ public final class Distances1D {
             best = Math.max(best, Math.abs((double) i / n - (double) j / m));
         }
         return best;
+    }
+
+    /** A checked, sorted copy (the inputs are never modified). */
+    private static double[] sortedCopy(double[] u, String name) {
+        check(u, name);
+        double[] a = u.clone();
+        Arrays.sort(a);
+        return a;
     }
 
     static void check(double[] u, String name) {

@@ -51,17 +51,18 @@ public record MarginalDistances(double[] wasserstein1, double[] ks) {
 
     /** The largest per-column W1. */
     public double maxWasserstein1() {
-        double m = 0;
-        for (double v : wasserstein1) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return max(wasserstein1);
     }
 
     /** The largest per-column KS statistic. */
     public double maxKs() {
+        return max(ks);
+    }
+
+    /** The largest of non-negative distances (0 for none). */
+    private static double max(double[] distances) {
         double m = 0;
-        for (double v : ks) {
+        for (double v : distances) {
             m = Math.max(m, v);
         }
         return m;

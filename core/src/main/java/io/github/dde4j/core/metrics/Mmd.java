@@ -2,7 +2,6 @@ package io.github.dde4j.core.metrics;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.RandomSources;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Maximum mean discrepancy with the Gaussian kernel k(a, b) = exp(-||a - b||^2 / (2 h^2)).
@@ -70,20 +69,9 @@ public final class Mmd {
     public static double medianBandwidth(double[][] x, double[][] y) {
         int d = PairSums.checkPair(x, y);
         int total = x.length + y.length;
-        int[] idx = new int[total];
-        for (int i = 0; i < total; i++) {
-            idx[i] = i;
-        }
         int k = Math.min(total, MEDIAN_MAX_POINTS);
-        if (k < total) {
-            UniformRandomProvider rng = RandomSources.seeded(MEDIAN_SEED);
-            for (int i = 0; i < k; i++) {
-                int j = i + rng.nextInt(total - i);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
-        }
+        // every point, or a fixed-seed random subset of k of them
+        int[] idx = RandomSources.partialPermutation(total, k < total ? k : 0, RandomSources.seeded(MEDIAN_SEED));
         double[][] z = new double[k][];
         for (int a = 0; a < k; a++) {
             int i = idx[a];

@@ -1,5 +1,6 @@
 package io.github.dde4j.core.progress;
 
+import io.github.dde4j.core.Checks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,7 @@ public final class LoggingTrainingListener implements TrainingListener {
     }
 
     public LoggingTrainingListener(int stepEvery) {
-        if (stepEvery < 1) {
-            throw new IllegalArgumentException("stepEvery must be >= 1, got " + stepEvery);
-        }
+        Checks.requireAtLeast(stepEvery, 1, "stepEvery");
         this.stepEvery = stepEvery;
     }
 

@@ -1,5 +1,6 @@
 package io.github.dde4j.core.progress;
 
+import io.github.dde4j.core.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +23,7 @@ public final class TrainingHistory implements TrainingListener {
 
     /** Records every {@code stepEvery}-th step event, and every other event. */
     public TrainingHistory(int stepEvery) {
-        if (stepEvery < 1) {
-            throw new IllegalArgumentException("stepEvery must be >= 1, got " + stepEvery);
-        }
+        Checks.requireAtLeast(stepEvery, 1, "stepEvery");
         this.stepEvery = stepEvery;
     }
 

@@ -3,6 +3,7 @@ package io.github.dde4j.core.toy;
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The checkerboard (FFJORD toy set): the uniform distribution on the eight 2 x 2 squares
@@ -14,12 +15,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The smoothed log density and its score are computed in log space (log-sum-exp over squares,
  * tail-accurate log Phi differences), so they stay finite arbitrarily far from the board.
  */
-public final class Checkerboard implements Toy {
+public final class Checkerboard extends PlanarToy {
 
     private static final double[][] SQUARES = squares();
     private static final double LOG_AREA_WEIGHT = -Math.log(32);
 
     private Checkerboard() {
+        super("checkerboard", 8);
     }
 
     /** The standard board on [-4, 4]^2. */
@@ -39,17 +41,6 @@ public final class Checkerboard implements Toy {
             }
         }
         return s;
-    }
-
-    @Override
-    public String name() {
-        return "checkerboard";
-    }
-
-    /** 8 squares. */
-    @Override
-    public int modeCount() {
-        return 8;
     }
 
     /**
@@ -75,20 +66,12 @@ public final class Checkerboard implements Toy {
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
-        double[][] out = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            // the FFJORD construction: x1 uniform on [-2,2); x2 in [0,1) or [-2,-1), shifted up by 1 in odd columns
-            double x1 = rng.nextDouble() * 4 - 2;
-            double x2 = rng.nextDouble() - (rng.nextBoolean() ? 2 : 0) + Math.floorMod((int) Math.floor(x1), 2);
-            out[i][0] = 2 * x1;
-            out[i][1] = 2 * x2;
-        }
-        return out;
+    void drawPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] out) {
+        // the FFJORD construction: x1 uniform on [-2,2); x2 in [0,1) or [-2,-1), shifted up by 1 in odd columns
+        double x1 = rng.nextDouble() * 4 - 2;
+        double x2 = rng.nextDouble() - (rng.nextBoolean() ? 2 : 0) + Math.floorMod((int) Math.floor(x1), 2);
+        out[0] = 2 * x1;
+        out[1] = 2 * x2;
     }
 
     @Override
@@ -122,41 +105,16 @@ public final class Checkerboard implements Toy {
         return new Smoothed(sigma);
     }
 
-    private static final class Smoothed implements Density {
+    private static final class Smoothed extends ScoredDensity {
         private final double sigma;
 
         Smoothed(double sigma) {
             this.sigma = sigma;
         }
 
-        @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public double logDensity(double[] x) {
-            Checks.requirePoint(x, 2, "x");
-            return eval(x, null);
-        }
-
-        @Override
-        public boolean hasScore() {
-            return true;
-        }
-
-        @Override
-        public double[][] score(double[][] xs) {
-            Checks.requirePoints(xs, 2, "points");
-            double[][] out = new double[xs.length][2];
-            for (int i = 0; i < xs.length; i++) {
-                eval(xs[i], out[i]);
-            }
-            return out;
-        }
-
         /** log p~(x); if grad != null also fills the score. */
-        private double eval(double[] x, double[] grad) {
+        @Override
+        double eval(double[] x, double[] grad) {
             // the squares share four intervals per axis: evaluate each 1-D factor once
             double[][] li = new double[2][4];
             double[][] dli = new double[2][4];
@@ -174,19 +132,13 @@ public final class Checkerboard implements Toy {
                 }
             }
             double[] logTerm = new double[8];
-            double max = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < 8; s++) {
                 double[] q = SQUARES[s];
                 int i = (int) q[0] / 2 + 2;
                 int j = (int) q[2] / 2 + 2;
                 logTerm[s] = LOG_AREA_WEIGHT + li[0][i] + li[1][j];
-                max = Math.max(max, logTerm[s]);
             }
-            double sum = 0;
-            for (int s = 0; s < 8; s++) {
-                sum += Math.exp(logTerm[s] - max);
-            }
-            double lse = max + Math.log(sum);
+            double lse = logSumExp(logTerm);
             if (grad != null) {
                 for (int s = 0; s < 8; s++) {
                     double w = Math.exp(logTerm[s] - lse);

@@ -18,12 +18,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * and smoothing only adds variance: p * N(0, sigma^2 I) is the same formula with s^2 + sigma^2.
  * Evaluated with scaled Bessel functions in log space, exact to about 1e-13 relative everywhere.
  */
-public final class Rings implements Toy {
+public final class Rings extends PlanarToy {
 
     private final double[] radii;
     private final double noise;
 
     private Rings(double[] radii, double noise) {
+        super("rings", radii == null ? 0 : radii.length);
         if (radii == null || radii.length == 0) {
             throw new IllegalArgumentException("radii is null or empty");
         }
@@ -52,17 +53,6 @@ public final class Rings implements Toy {
         return noise;
     }
 
-    @Override
-    public String name() {
-        return "rings";
-    }
-
-    /** The number of rings. */
-    @Override
-    public int modeCount() {
-        return radii.length;
-    }
-
     /** The ring whose radius is nearest to ||x||. */
     @Override
     public int mode(double[] x) {
@@ -78,20 +68,11 @@ public final class Rings implements Toy {
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] out = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            double r = radii[rng.nextInt(radii.length)];
-            double a = rng.nextDouble() * 2 * Math.PI;
-            out[i][0] = r * Math.cos(a) + noise * g.sample();
-            out[i][1] = r * Math.sin(a) + noise * g.sample();
-        }
-        return out;
+    void drawPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] out) {
+        double r = radii[rng.nextInt(radii.length)];
+        double a = rng.nextDouble() * 2 * Math.PI;
+        out[0] = r * Math.cos(a) + noise * gauss.sample();
+        out[1] = r * Math.sin(a) + noise * gauss.sample();
     }
 
     @Override
@@ -110,7 +91,7 @@ public final class Rings implements Toy {
         return new RingDensity(radii, noise * noise + sigma * sigma);
     }
 
-    private static final class RingDensity implements Density {
+    private static final class RingDensity extends ScoredDensity {
         private final double[] radii;
         private final double var;
 
@@ -120,49 +101,18 @@ public final class Rings implements Toy {
         }
 
         @Override
-        public int dimension() {
-            return 2;
-        }
-
-        @Override
-        public double logDensity(double[] x) {
-            Checks.requirePoint(x, 2, "x");
-            return eval(x, null);
-        }
-
-        @Override
-        public boolean hasScore() {
-            return true;
-        }
-
-        @Override
-        public double[][] score(double[][] xs) {
-            Checks.requirePoints(xs, 2, "points");
-            double[][] out = new double[xs.length][2];
-            for (int i = 0; i < xs.length; i++) {
-                eval(xs[i], out[i]);
-            }
-            return out;
-        }
-
-        private double eval(double[] x, double[] grad) {
+        double eval(double[] x, double[] grad) {
             int k = radii.length;
             double rho = Math.hypot(x[0], x[1]);
             double[] lt = new double[k];
-            double max = Double.NEGATIVE_INFINITY;
             double logConst = -Math.log(k) - Math.log(2 * Math.PI * var);
             for (int c = 0; c < k; c++) {
                 double r = radii[c];
                 double z = rho * r / var;
                 // exp(-(rho^2 + r^2)/(2v)) I0(z) = exp(-(rho - r)^2/(2v)) e^-z I0(z)
                 lt[c] = logConst - (rho - r) * (rho - r) / (2 * var) + SpecialFunctions.logScaledBesselI0(z);
-                max = Math.max(max, lt[c]);
             }
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                sum += Math.exp(lt[c] - max);
-            }
-            double lse = max + Math.log(sum);
+            double lse = logSumExp(lt);
             if (grad != null && rho > 0) {
                 double dRho = 0;
                 for (int c = 0; c < k; c++) {

@@ -66,9 +66,7 @@ public final class Toys {
      * @return toy.modeCount() fractions summing to 1
      */
     public static double[] modeShares(Toy toy, double[][] points) {
-        if (toy == null) {
-            throw new IllegalArgumentException("toy is null");
-        }
+        Checks.requireNonNull(toy, "toy");
         Checks.requirePoints(points, 2, "points");
         double[] share = new double[toy.modeCount()];
         for (double[] p : points) {

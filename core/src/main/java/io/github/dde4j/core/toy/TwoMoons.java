@@ -12,14 +12,14 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </pre>
  * noise = 0.1 by default. There is no closed-form density.
  */
-public final class TwoMoons implements Toy {
+public final class TwoMoons extends PlanarToy {
 
     private final double noise;
 
+    /** Modes: 0 the upper moon, 1 the lower one. */
     private TwoMoons(double noise) {
-        if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
-        }
+        super("moons", 2);
+        Checks.requireNonNegative(noise, "noise");
         this.noise = noise;
     }
 
@@ -31,17 +31,6 @@ public final class TwoMoons implements Toy {
     /** Custom Gaussian noise sd (>= 0; 0 puts the points on the arcs). */
     public static TwoMoons of(double noise) {
         return new TwoMoons(noise);
-    }
-
-    @Override
-    public String name() {
-        return "moons";
-    }
-
-    /** 2 moons: 0 upper, 1 lower. */
-    @Override
-    public int modeCount() {
-        return 2;
     }
 
     /** The moon whose (noise-free) arc is nearer to x. */
@@ -56,26 +45,17 @@ public final class TwoMoons implements Toy {
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
+    void drawPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] out) {
+        double t = rng.nextDouble() * Math.PI;
+        if (rng.nextBoolean()) {
+            out[0] = Math.cos(t);
+            out[1] = Math.sin(t);
+        } else {
+            out[0] = 1 - Math.cos(t);
+            out[1] = 0.5 - Math.sin(t);
         }
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] out = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            double t = rng.nextDouble() * Math.PI;
-            if (rng.nextBoolean()) {
-                out[i][0] = Math.cos(t);
-                out[i][1] = Math.sin(t);
-            } else {
-                out[i][0] = 1 - Math.cos(t);
-                out[i][1] = 0.5 - Math.sin(t);
-            }
-            out[i][0] += noise * g.sample();
-            out[i][1] += noise * g.sample();
-        }
-        return out;
+        out[0] += noise * gauss.sample();
+        out[1] += noise * gauss.sample();
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </pre>
  * with uniform jitter J = 0.5 and noise = 0.1 by default. There is no closed-form density.
  */
-public final class TwoSpirals implements Toy {
+public final class TwoSpirals extends PlanarToy {
 
     private final double jitter;
     private final double noise;
@@ -20,13 +20,11 @@ public final class TwoSpirals implements Toy {
     private final double[] curveX;
     private final double[] curveY;
 
+    /** Modes: 0 the arm s = +1, 1 the arm s = -1. */
     private TwoSpirals(double jitter, double noise) {
-        if (!(jitter >= 0 && jitter < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("jitter must be finite and >= 0, got " + jitter);
-        }
-        if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("noise must be finite and >= 0, got " + noise);
-        }
+        super("2spirals", 2);
+        Checks.requireNonNegative(jitter, "jitter");
+        Checks.requireNonNegative(noise, "noise");
         this.jitter = jitter;
         this.noise = noise;
         int steps = 3000;
@@ -47,17 +45,6 @@ public final class TwoSpirals implements Toy {
     /** Custom uniform jitter and Gaussian noise sd (both >= 0; 0 gives points on the curves). */
     public static TwoSpirals of(double jitter, double noise) {
         return new TwoSpirals(jitter, noise);
-    }
-
-    @Override
-    public String name() {
-        return "2spirals";
-    }
-
-    /** 2 arms: 0 for s = +1, 1 for s = -1. */
-    @Override
-    public int modeCount() {
-        return 2;
     }
 
     /**
@@ -81,22 +68,13 @@ public final class TwoSpirals implements Toy {
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
-        if (rng == null) {
-            throw new IllegalArgumentException("rng is null");
-        }
-        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] out = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            double t = Math.sqrt(rng.nextDouble()) * 3 * Math.PI;
-            double s = rng.nextBoolean() ? 1.0 : -1.0;
-            double a = -t * Math.cos(t) + jitter * rng.nextDouble();
-            double b = t * Math.sin(t) + jitter * rng.nextDouble();
-            out[i][0] = s * a / 3 + noise * g.sample();
-            out[i][1] = s * b / 3 + noise * g.sample();
-        }
-        return out;
+    void drawPoint(UniformRandomProvider rng, ZigguratSampler.NormalizedGaussian gauss, double[] out) {
+        double t = Math.sqrt(rng.nextDouble()) * 3 * Math.PI;
+        double s = rng.nextBoolean() ? 1.0 : -1.0;
+        double a = -t * Math.cos(t) + jitter * rng.nextDouble();
+        double b = t * Math.sin(t) + jitter * rng.nextDouble();
+        out[0] = s * a / 3 + noise * gauss.sample();
+        out[1] = s * b / 3 + noise * gauss.sample();
     }
 
     @Override

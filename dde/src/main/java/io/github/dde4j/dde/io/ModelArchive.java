@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.data.AtomicFiles;
 import io.github.dde4j.dde.nn.Nd4jRuntime;
 import java.io.IOException;
@@ -626,9 +627,7 @@ public final class ModelArchive {
 
         /** The configuration: a JSON tree, or any object Jackson can serialise (e.g. a record). */
         public Builder config(Object config) {
-            if (config == null) {
-                throw new IllegalArgumentException("config is null");
-            }
+            Checks.requireNonNull(config, "config");
             this.config = config instanceof JsonNode n ? n.deepCopy() : JSON.valueToTree(config);
             return this;
         }

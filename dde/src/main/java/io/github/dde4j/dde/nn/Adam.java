@@ -1,5 +1,6 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.internal.Blas;
 
 import java.util.Arrays;
@@ -36,9 +37,7 @@ public final class Adam {
      * @param totalSteps the run length T the schedule refers to (ignored by CONSTANT and STEP)
      */
     public Adam(AdamConfig config, long totalSteps) {
-        if (config == null) {
-            throw new IllegalArgumentException("config is null");
-        }
+        Checks.requireNonNull(config, "config");
         this.config = config;
         this.totalSteps = totalSteps;
     }

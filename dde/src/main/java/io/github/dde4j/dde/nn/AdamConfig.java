@@ -1,5 +1,7 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.core.Checks;
+
 /**
  * Adam's hyperparameters (Kingma and Ba 2015) with a learning-rate schedule.
  *
@@ -24,9 +26,7 @@ public record AdamConfig(double learningRate, double beta1, double beta2, double
         if (!(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, got " + epsilon);
         }
-        if (schedule == null) {
-            throw new IllegalArgumentException("schedule is null");
-        }
+        Checks.requireNonNull(schedule, "schedule");
     }
 
     /** lr, beta1 0.9, beta2 0.999, epsilon 1e-8, constant rate. */

@@ -1,5 +1,7 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.core.Checks;
+
 /**
  * How the learning rate changes with the step t = 0, 1, ... of a run of T steps, as a factor
  * multiplying the base rate, after an optional linear warm-up over the first {@code warmupSteps}:
@@ -21,18 +23,12 @@ public record LearningRateSchedule(Kind kind, int warmupSteps, double minFactor,
     public enum Kind { CONSTANT, COSINE, STEP }
 
     public LearningRateSchedule {
-        if (kind == null) {
-            throw new IllegalArgumentException("kind is null");
-        }
-        if (warmupSteps < 0) {
-            throw new IllegalArgumentException("warmupSteps must be >= 0, got " + warmupSteps);
-        }
+        Checks.requireNonNull(kind, "kind");
+        Checks.requireAtLeast(warmupSteps, 0, "warmupSteps");
         if (!(minFactor >= 0 && minFactor <= 1)) {
             throw new IllegalArgumentException("minFactor must be in [0, 1], got " + minFactor);
         }
-        if (stepEvery < 1) {
-            throw new IllegalArgumentException("stepEvery must be >= 1, got " + stepEvery);
-        }
+        Checks.requireAtLeast(stepEvery, 1, "stepEvery");
         if (!(stepFactor > 0 && stepFactor <= 1)) {
             throw new IllegalArgumentException("stepFactor must be in (0, 1], got " + stepFactor);
         }

@@ -1,5 +1,6 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.core.Checks;
 import java.util.List;
 
 /**
@@ -17,9 +18,7 @@ public record MlpSpec(int inputDim, List<Integer> hiddenWidths, Activation activ
                       Precision precision) {
 
     public MlpSpec {
-        if (inputDim < 1) {
-            throw new IllegalArgumentException("inputDim must be >= 1, got " + inputDim);
-        }
+        Checks.requireAtLeast(inputDim, 1, "inputDim");
         if (hiddenWidths == null || hiddenWidths.isEmpty()) {
             throw new IllegalArgumentException("hiddenWidths must name at least one hidden layer");
         }
@@ -30,17 +29,13 @@ public record MlpSpec(int inputDim, List<Integer> hiddenWidths, Activation activ
             }
         }
         hiddenWidths = List.copyOf(hiddenWidths);
-        if (activation == null) {
-            throw new IllegalArgumentException("activation is null");
-        }
+        Checks.requireNonNull(activation, "activation");
         if (!activation.isSmooth()) {
             // the DDE's training gradient contains sigma'', which is zero almost everywhere for ReLU
             throw new IllegalArgumentException("activation " + activation + " is not smooth; a DDE needs sigma'' "
                     + "(use SOFTPLUS, TANH or SILU)");
         }
-        if (precision == null) {
-            throw new IllegalArgumentException("precision is null");
-        }
+        Checks.requireNonNull(precision, "precision");
     }
 
     /** Number of hidden layers. */

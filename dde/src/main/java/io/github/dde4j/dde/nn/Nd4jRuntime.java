@@ -1,5 +1,6 @@
 package io.github.dde4j.dde.nn;
 
+import io.github.dde4j.core.Checks;
 import java.lang.reflect.Method;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,9 +72,7 @@ public final class Nd4jRuntime {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public static synchronized void setThreads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + n);
-        }
+        Checks.requireAtLeast(n, 1, "threads");
         ensureInitialized();
         applyThreads(n);
     }

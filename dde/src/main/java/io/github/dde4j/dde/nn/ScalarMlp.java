@@ -271,9 +271,7 @@ public final class ScalarMlp {
         final Object[] grad;
 
         Workspace(int maxRows) {
-            if (maxRows < 1) {
-                throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
-            }
+            Checks.requireAtLeast(maxRows, 1, "maxRows");
             this.maxRows = maxRows;
             int layers = depth + 1;
             h = new Object[layers];

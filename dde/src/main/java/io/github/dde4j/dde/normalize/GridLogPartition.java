@@ -46,9 +46,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
 
     /** Validates. */
     public GridLogPartition {
-        if (rule == null) {
-            throw new IllegalArgumentException("rule is null");
-        }
+        Checks.requireNonNull(rule, "rule");
         if (pointsPerDimension != 0 && (pointsPerDimension < 5 || pointsPerDimension % 4 != 1)) {
             throw new IllegalArgumentException("pointsPerDimension must be 0 (default) or >= 5 with n = 1 (mod 4) "
                     + "(so that the every-other-point coarse grid of the error estimate fits), got " + pointsPerDimension);
@@ -106,9 +104,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
      * Integrates over {@link #boxAround(double[][], double, double) boxAround(data, 0.1, absolutePadding)}.
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[][] data, double absolutePadding) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         Checks.requirePoints(data, f.dimension(), "data");
         double[][] box = boxAround(data, 0.1, absolutePadding);
         return estimate(f, box[0], box[1]);
@@ -121,9 +117,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
      *                                  or +Infinity at a grid point (named)
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[] lower, double[] upper) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         int d = f.dimension();
         if (d > MAX_DIMENSION) {
             throw new IllegalArgumentException("grid integration is for d <= " + MAX_DIMENSION + ", got d = " + d
@@ -163,11 +157,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
             double[] lwc = new double[b];
             boolean[] onBoundary = new boolean[b];
             for (int i = 0; i < b; i++) {
-                long flat = start + i;
-                for (int j = d - 1; j >= 0; j--) {
-                    idx[j] = (int) (flat % n);
-                    flat /= n;
-                }
+                gridIndex(start + i, n, d, idx);
                 double w = 0;
                 double wc = 0;
                 boolean edge = false;
@@ -182,16 +172,9 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
                 lwc[i] = wc;
                 onBoundary[i] = edge;
             }
-            double[] fx = f.logDensityUnnormalized(x);
-            if (fx == null || fx.length != b) {
-                throw new IllegalArgumentException("f returned " + (fx == null ? "null" : fx.length + " values")
-                        + " for a batch of " + b + " points");
-            }
+            double[] fx = CheckedBatch.evaluate(f, x, i -> "the grid point " + java.util.Arrays.toString(x[i]));
             for (int i = 0; i < b; i++) {
                 double v = fx[i];
-                if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("f is " + v + " at the grid point " + java.util.Arrays.toString(x[i]));
-                }
                 fine.add(lw[i] + v);
                 if (lwc[i] != Double.NEGATIVE_INFINITY) {
                     coarse.add(lwc[i] + v);
@@ -251,11 +234,7 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
                     double[][] xi = new double[b][d];
                     double[] lw = new double[b];
                     for (int p = 0; p < b; p++) {
-                        long flat = start + p;
-                        for (int q = d - 2; q >= 0; q--) {
-                            idx[q] = (int) (flat % n);
-                            flat /= n;
-                        }
+                        gridIndex(start + p, n, d - 1, idx);
                         double w = 0;
                         for (int a = 0, q = 0; a < d; a++) {
                             if (a == j) {
@@ -284,6 +263,14 @@ public record GridLogPartition(Rule rule, int pointsPerDimension, int batchSize)
             }
         }
         return tail.logSum();
+    }
+
+    /** The first {@code count} base-n digits of {@code flat}, most significant first: a point's grid index. */
+    private static void gridIndex(long flat, int n, int count, int[] idx) {
+        for (int j = count - 1; j >= 0; j--) {
+            idx[j] = (int) (flat % n);
+            flat /= n;
+        }
     }
 
     /** log of the one-dimensional weights for m points with step h. */

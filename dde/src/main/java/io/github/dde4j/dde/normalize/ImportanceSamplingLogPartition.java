@@ -52,9 +52,7 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
         Checks.requireAtLeast(samplesPerSeed, 2, "samplesPerSeed");
         Checks.requireAtLeast(seeds, 1, "seeds");
         Checks.requireAtLeast(batchSize, 1, "batchSize");
-        if (proposal == null) {
-            throw new IllegalArgumentException("proposal is null");
-        }
+        Checks.requireNonNull(proposal, "proposal");
     }
 
     /**
@@ -85,9 +83,7 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
      * @param seed  determines every random draw
      */
     public LogZEstimate estimate(UnnormalizedLogDensity f, double[][] data, double sigma, long seed) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         Checks.requirePoints(data, f.dimension(), "data");
         return estimate(f, Proposal.fitted(data, sigma, proposal), seed);
     }
@@ -114,18 +110,13 @@ public record ImportanceSamplingLogPartition(int samplesPerSeed, int seeds, int 
             for (int done = 0; done < samplesPerSeed; ) {
                 int b = Math.min(batchSize, samplesPerSeed - done);
                 double[][] y = q.sample(b, rng);
-                double[] fy = f.logDensityUnnormalized(y);
+                int stream = s;
+                int first = done;
+                double[] fy = CheckedBatch.evaluate(f, y, i -> "the sampled point " + java.util.Arrays.toString(y[i])
+                        + " (seed stream " + stream + ", sample " + (first + i) + ")");
                 double[] lq = q.logDensity(y);
-                if (fy == null || fy.length != b) {
-                    throw new IllegalArgumentException("f returned " + (fy == null ? "null" : fy.length + " values")
-                            + " for a batch of " + b + " points");
-                }
                 for (int i = 0; i < b; i++) {
                     double v = fy[i];
-                    if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                        throw new IllegalArgumentException("f is " + v + " at the sampled point "
-                                + java.util.Arrays.toString(y[i]) + " (seed stream " + s + ", sample " + (done + i) + ")");
-                    }
                     if (!Double.isFinite(lq[i])) {
                         throw new IllegalStateException("proposal log density is " + lq[i] + " at its own sample "
                                 + java.util.Arrays.toString(y[i]));

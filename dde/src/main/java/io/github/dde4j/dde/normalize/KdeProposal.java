@@ -3,7 +3,6 @@ package io.github.dde4j.dde.normalize;
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.kde.GaussianKde;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The Gaussian kernel density q(y) = (1/m) sum_i N(y; c_i, h^2 I) on m centres:
@@ -53,15 +52,8 @@ final class KdeProposal implements Proposal {
     @Override
     public double[][] sample(int n, UniformRandomProvider rng) {
         Checks.requireAtLeast(n, 0, "n");
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[][] out = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            double[] c = centres[rng.nextInt(centres.length)];
-            for (int j = 0; j < d; j++) {
-                out[i][j] = c[j] + h * gauss.sample();
-            }
-        }
-        return out;
+        // the KDE draws a uniform centre, then centre + h * N(0, I): the same stream as a hand loop
+        return kde.sample(n, rng);
     }
 
     /** Exact (the kde module's engine, relative 1e-15), parallel over the rows. */

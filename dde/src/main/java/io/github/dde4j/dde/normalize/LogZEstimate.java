@@ -41,9 +41,7 @@ public record LogZEstimate(double logZ, double standardError, double effectiveSa
         if (!(effectiveSampleSize >= 0)) {
             throw new IllegalArgumentException("effectiveSampleSize must be >= 0, got " + effectiveSampleSize);
         }
-        if (sampleCount < 1) {
-            throw new IllegalArgumentException("sampleCount must be >= 1, got " + sampleCount);
-        }
+        Checks.requireAtLeast(sampleCount, 1, "sampleCount");
         if (method == null || method.isBlank()) {
             throw new IllegalArgumentException("method is null or blank");
         }

@@ -31,9 +31,7 @@ public interface Proposal {
      * log q(y) = -1/2 sum_j z_j^2 - sum_j log L_jj - (d/2) log(2 pi), z = L^-1 (y - mu), Sigma = L L^T.
      */
     static Proposal gaussian(MultivariateGaussian gaussian) {
-        if (gaussian == null) {
-            throw new IllegalArgumentException("gaussian is null");
-        }
+        Checks.requireNonNull(gaussian, "gaussian");
         return new Proposal() {
             @Override
             public int dimension() {
@@ -85,12 +83,8 @@ public interface Proposal {
      */
     static Proposal fitted(double[][] data, double sigma, ProposalSpec spec) {
         Checks.requirePoints(data, -1, "data");
-        if (!(sigma >= 0 && sigma < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
-        }
-        if (spec == null) {
-            throw new IllegalArgumentException("spec is null");
-        }
+        Checks.requireNonNegative(sigma, "sigma");
+        Checks.requireNonNull(spec, "spec");
         MultivariateGaussian fit = MultivariateGaussian.fit(data, sigma * sigma + spec.ridge());
         double[][] cov = fit.covariance();
         for (double[] row : cov) {

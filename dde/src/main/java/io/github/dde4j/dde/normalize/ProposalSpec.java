@@ -1,5 +1,7 @@
 package io.github.dde4j.dde.normalize;
 
+import io.github.dde4j.core.Checks;
+
 /**
  * How {@link Proposal#fitted(double[][], double, ProposalSpec)} builds an importance-sampling
  * proposal from data (mean mu, sample covariance S) and the target's smoothing scale sigma:
@@ -43,18 +45,14 @@ public record ProposalSpec(double inflation, double heavyTailWeight, double degr
         if (!(degreesOfFreedom > 2 && degreesOfFreedom < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("degreesOfFreedom must be finite and > 2, got " + degreesOfFreedom);
         }
-        if (!(ridge >= 0 && ridge < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("ridge must be finite and >= 0, got " + ridge);
-        }
+        Checks.requireNonNegative(ridge, "ridge");
         if (!(kdeWeight >= 0 && kdeWeight < 1)) {
             throw new IllegalArgumentException("kdeWeight must be in [0, 1), got " + kdeWeight);
         }
         if (!(kdeBandwidthFactor > 0 && kdeBandwidthFactor < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("kdeBandwidthFactor must be finite and > 0, got " + kdeBandwidthFactor);
         }
-        if (maxKdeCentres < 1) {
-            throw new IllegalArgumentException("maxKdeCentres must be >= 1, got " + maxKdeCentres);
-        }
+        Checks.requireAtLeast(maxKdeCentres, 1, "maxKdeCentres");
     }
 
     /** The parametric part only (no KDE component). */

@@ -19,6 +19,7 @@ final class StudentTProposal implements Proposal {
 
     private final int d;
     private final double nu;
+    private final MultivariateGaussian shape;
     private final double[] mean;
     private final double[][] chol;
     private final double logConst;
@@ -29,6 +30,7 @@ final class StudentTProposal implements Proposal {
         }
         this.d = shape.dimension();
         this.nu = nu;
+        this.shape = shape;
         this.mean = shape.mean();
         this.chol = shape.choleskyFactor();
         double sumLogDiag = 0;
@@ -72,22 +74,10 @@ final class StudentTProposal implements Proposal {
 
     @Override
     public double[] logDensity(double[][] y) {
-        Checks.requirePoints(y, d, "points");
+        double[] q = shape.squaredMahalanobis(y);
         double[] out = new double[y.length];
-        double[] w = new double[d];
         for (int i = 0; i < y.length; i++) {
-            double[] x = y[i];
-            double q = 0;
-            for (int r = 0; r < d; r++) {
-                double[] lr = chol[r];
-                double s = x[r] - mean[r];
-                for (int k = 0; k < r; k++) {
-                    s -= lr[k] * w[k];
-                }
-                w[r] = s / lr[r];
-                q += w[r] * w[r];
-            }
-            out[i] = logConst - 0.5 * (nu + d) * Math.log1p(q / nu);
+            out[i] = logConst - 0.5 * (nu + d) * Math.log1p(q[i] / nu);
         }
         return out;
     }

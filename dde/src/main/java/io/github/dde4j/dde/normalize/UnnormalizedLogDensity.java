@@ -29,9 +29,7 @@ public interface UnnormalizedLogDensity {
      */
     static UnnormalizedLogDensity of(int dimension, Function<double[][], double[]> f) {
         Checks.requireAtLeast(dimension, 1, "dimension");
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         return new UnnormalizedLogDensity() {
             @Override
             public int dimension() {
@@ -47,9 +45,7 @@ public interface UnnormalizedLogDensity {
 
     /** A normalised density seen as an unnormalised one (its log Z is 0): handy for tests. */
     static UnnormalizedLogDensity of(Density density) {
-        if (density == null) {
-            throw new IllegalArgumentException("density is null");
-        }
+        Checks.requireNonNull(density, "density");
         return of(density.dimension(), density::logDensity);
     }
 

@@ -152,15 +152,11 @@ public final class LangevinSampler {
     }
 
     private static void checkStream(LangevinTarget target, long n, Sampler initial, RowSink sink) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
-        }
+        Checks.requireAtLeast(n, 0, "n");
         if (initial == null || initial.dimension() != target.dimension()) {
             throw new IllegalArgumentException("initial sampler is null or not of dimension " + target.dimension());
         }
-        if (sink == null) {
-            throw new IllegalArgumentException("sink is null");
-        }
+        Checks.requireNonNull(sink, "sink");
     }
 
     private static LangevinStats stats(long n, LangevinSettings settings, long[] counters) {

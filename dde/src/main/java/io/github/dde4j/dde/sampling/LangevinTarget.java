@@ -65,9 +65,7 @@ public interface LangevinTarget {
      */
     static LangevinTarget fused(int dimension, Evaluator evaluator) {
         Checks.requireAtLeast(dimension, 1, "dimension");
-        if (evaluator == null) {
-            throw new IllegalArgumentException("evaluator is null");
-        }
+        Checks.requireNonNull(evaluator, "evaluator");
         return new LangevinTarget() {
             @Override
             public int dimension() {
@@ -102,9 +100,7 @@ public interface LangevinTarget {
 
     /** A target given by its batch score only (no MALA). */
     static LangevinTarget ofScore(int dimension, UnaryOperator<double[][]> score) {
-        if (score == null) {
-            throw new IllegalArgumentException("score is null");
-        }
+        Checks.requireNonNull(score, "score");
         return new FunctionTarget(dimension, (x, sigma) -> score.apply(x), null);
     }
 
@@ -118,9 +114,7 @@ public interface LangevinTarget {
 
     /** A target from an unnormalised log density and its score. */
     static LangevinTarget of(UnnormalizedLogDensity f, UnaryOperator<double[][]> score) {
-        if (f == null) {
-            throw new IllegalArgumentException("f is null");
-        }
+        Checks.requireNonNull(f, "f");
         return of(f.dimension(), score, f::logDensityUnnormalized);
     }
 
@@ -141,9 +135,7 @@ public interface LangevinTarget {
      * the score of the data density smoothed with N(0, sigma^2 I), or one DDE per level.
      */
     static LangevinTarget noiseConditional(int dimension, BiFunction<double[][], Double, double[][]> score) {
-        if (score == null) {
-            throw new IllegalArgumentException("score is null");
-        }
+        Checks.requireNonNull(score, "score");
         return new FunctionTarget(dimension, score, null);
     }
 
