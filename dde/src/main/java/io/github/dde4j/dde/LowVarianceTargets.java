@@ -2,7 +2,6 @@ package io.github.dde4j.dde;
 
 import io.github.dde4j.dde.internal.Blas;
 import io.github.dde4j.kde.GaussianKde;
-import io.github.dde4j.kde.MatrixProduct;
 
 /**
  * The low-variance regression target of {@link Objective#LOW_VARIANCE}: the score of a Gaussian
@@ -33,11 +32,8 @@ final class LowVarianceTargets {
         for (int j = 0; j < nRef; j++) {
             System.arraycopy(ref, j * d, rows[j], 0, d);
         }
-        return GaussianKde.builder(rows).bandwidth(sigma).matrixProduct(BLAS).build();
+        return GaussianKde.builder(rows).bandwidth(sigma).matrixProduct(Blas.DGEMM).build();
     }
-
-    private static final MatrixProduct BLAS =
-            (transposeB, m, n, k, a, b, c) -> Blas.F64.gemm(false, transposeB, m, n, k, 1.0, a, b, 0.0, c);
 
     /**
      * @param ref  reference points, {@code nRef x d}

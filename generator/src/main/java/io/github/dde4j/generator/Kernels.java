@@ -4,9 +4,11 @@ import io.github.dde4j.kde.GaussianKde;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** Exact Gaussian-KDE log density and score over a reference set: the kde module's engine for small d, ND4J GEMMs for large d. */
+/**
+ * Exact Gaussian-KDE log density and score over a reference set, by the kde module's engine: its
+ * tree for small d, its dense path through the BLAS for large d.
+ */
 final class Kernels {
 
     private Kernels() {
@@ -17,8 +19,8 @@ final class Kernels {
     }
 
     /**
-     * Largest dimension d for which {@link #kde} and {@link #kdeLogDensity} use the exact engine of
-     * module kde ({@link #kdeExact}); above it they use the GEMM path ({@link #kdeGemm}), where the
+     * Largest dimension d for which {@link #kde} and {@link #kdeLogDensity} use the tree of module
+     * kde's engine ({@link #kdeExact}); above it they use its dense path ({@link #kdeDense}), where the
      * d-long dot products make the matrix product the cheaper way to the distances. Chosen by
      * measurement (docs/generator.md, "KDE kernel").
      */
@@ -31,19 +33,18 @@ final class Kernels {
      *   score(y)  = (sum_j w_j r_j - y) / s^2,   w = softmax_j(-||y - r_j||^2 / (2 s^2))
      * </pre>
      * For d up to {@link #EXACT_MAX_DIMENSION} the project's one Gaussian-kernel engine
-     * ({@link #kdeExact}); above it the GEMM formulation ({@link #kdeGemm}). Results have y's data
-     * type.
+     * ({@link #kdeExact}); above it its dense path ({@link #kdeDense}). Results have y's data type.
      */
     static KdeResult kde(INDArray y, INDArray ref, double s) {
-        return y.columns() <= EXACT_MAX_DIMENSION ? kdeExact(y, ref, s, true) : kdeGemm(y, ref, s);
+        return y.columns() <= EXACT_MAX_DIMENSION ? kdeExact(y, ref, s, true) : kdeDense(y, ref, s, true);
     }
 
     /**
      * log p~(y) of {@link #kde} alone, without the score (for callers that need only the log
-     * density: the KL check, {@code smoothedLogDensity}). Same engine / GEMM choice as {@link #kde}.
+     * density: the KL check, {@code smoothedLogDensity}). Same tree / dense choice as {@link #kde}.
      */
     static INDArray kdeLogDensity(INDArray y, INDArray ref, double s) {
-        return y.columns() <= EXACT_MAX_DIMENSION ? kdeExact(y, ref, s, false).logDensity() : kdeGemmLogDensity(y, ref, s);
+        return (y.columns() <= EXACT_MAX_DIMENSION ? kdeExact(y, ref, s, false) : kdeDense(y, ref, s, false)).logDensity();
     }
 
     /**
@@ -58,7 +59,10 @@ final class Kernels {
         if (ref.columns() != y.columns()) {
             throw new IllegalArgumentException("reference has dimension " + ref.columns() + ", points " + y.columns());
         }
-        GaussianKde kde = GaussianKde.of(toRows(ref), s);
+        return evaluate(GaussianKde.of(toRows(ref), s), y, withScore);
+    }
+
+    private static KdeResult evaluate(GaussianKde kde, INDArray y, boolean withScore) {
         double[][] q = toRows(y);
         DataType dt = y.dataType();
         if (!withScore) {
@@ -69,41 +73,18 @@ final class Kernels {
     }
 
     /**
-     * {@link #kde} with ND4J ops in y's data type: distances expanded as ||y||^2 + ||r||^2 - 2 y.r
-     * (one GEMM), max-shifted softmax, a second GEMM for the weighted reference mean. Faster than
-     * the exact engine for large d.
+     * {@link #kde} by the same engine's dense path (module kde, {@link GaussianKde.Builder#matrixProduct}
+     * with OpenBLAS's dgemm): distances expanded as ||y||^2 + ||r||^2 - 2 y.r in double, a second
+     * product for the weighted reference mean. For large d, where the d-long dot products make the
+     * matrix product the cheaper way to the distances.
      */
-    static KdeResult kdeGemm(INDArray y, INDArray ref, double s) {
-        GemmKernel k = gemmKernel(y, ref, s);
-        k.weights().diviColumnVector(k.sum());
-        INDArray score = k.weights().mmul(ref).subi(y).muli(1.0 / (s * s));
-        return new KdeResult(score, k.logDensity(y, ref, s));
-    }
-
-    /** {@link #kdeGemm}'s log density alone, without the second GEMM. */
-    static INDArray kdeGemmLogDensity(INDArray y, INDArray ref, double s) {
-        return gemmKernel(y, ref, s).logDensity(y, ref, s);
-    }
-
-    /**
-     * The shared part of the GEMM path: exp(logit - row max) per query row and reference row
-     * ({@code weights}, unnormalised, n x M), the row maxima and the row sums (n x 1 each).
-     */
-    private record GemmKernel(INDArray weights, INDArray max, INDArray sum) {
-        INDArray logDensity(INDArray y, INDArray ref, double s) {
-            double c = -Math.log(ref.rows()) - 0.5 * y.columns() * Math.log(2 * Math.PI * s * s);
-            return Transforms.log(sum, true).addi(max).addi(c).reshape(y.rows());
+    static KdeResult kdeDense(INDArray y, INDArray ref, double s, boolean withScore) {
+        if (ref.columns() != y.columns()) {
+            throw new IllegalArgumentException("reference has dimension " + ref.columns() + ", points " + y.columns());
         }
-    }
-
-    private static GemmKernel gemmKernel(INDArray y, INDArray ref, double s) {
-        INDArray yy = y.mul(y).sum(1).reshape(y.rows(), 1);
-        INDArray rr = ref.mul(ref).sum(1).reshape(1, ref.rows());
-        INDArray logits = y.mmul(ref.transpose()).muli(2.0).subiColumnVector(yy).subiRowVector(rr)
-                .muli(1.0 / (2 * s * s));
-        INDArray max = logits.max(1).reshape(y.rows(), 1);
-        Transforms.exp(logits.subiColumnVector(max), false);
-        return new GemmKernel(logits, max, logits.sum(1).reshape(y.rows(), 1));
+        GaussianKde kde = GaussianKde.builder(toRows(ref)).bandwidth(s)
+                .matrixProduct(io.github.dde4j.dde.internal.Blas.DGEMM).build();
+        return evaluate(kde, y, withScore);
     }
 
     /** logmeanexp over a vector, computed stably in double. */

@@ -12,8 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The exact KDE ({@link Kernels#kdeExact}, module kde's engine) against a naive double computation (every term,
- * logits from the differences, max-shifted logsumexp) and against the ND4J GEMM path
- * ({@link Kernels#kdeGemm}), for d = 1, 2, 5, 64, float32 and float64 inputs and bandwidths from
+ * logits from the differences, max-shifted logsumexp) and the engine's dense path through the BLAS
+ * ({@link Kernels#kdeDense}), for d = 1, 2, 5, 64, float32 and float64 inputs and bandwidths from
  * s = 1e-3 (one reference point carries essentially all the weight, and the cut-off skips almost every
  * term) to s = 3 (all points matter).
  *
@@ -25,12 +25,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   1e-12 scale / s^2;</li>
  *   <li>exact vs naive, float32 inputs: the exact result is the double result rounded to float32:
  *   2^-23 relative plus the float64 tolerance;</li>
- *   <li>GEMM vs naive: the expansion ||y||^2 + ||r||^2 - 2 y.r carries an absolute error of about
- *   4 d eps scale^2 in the distance, i.e. delta = 4 d eps scale^2 / (2 s^2) in each logit; the log
- *   density moves by at most delta (plus the type's rounding of the result), the weights relatively by
- *   2 delta, so the weighted mean by 2 delta scale. Checked only where delta < 0.01, i.e. where the
- *   GEMM path is meaningful at all (at float32 and s = 1e-3 it is not: that is one reason for the
- *   exact path).</li>
+ *   <li>dense vs naive: the expansion ||y||^2 + ||r||^2 - 2 y.r (in double, whatever the input type)
+ *   carries an absolute error of about 4 d eps scale^2 in the distance, i.e. delta = 4 d eps scale^2
+ *   / (2 s^2) in each logit, eps = 2^-53; the log density moves by at most delta (plus the type's
+ *   rounding of the result), the weights relatively by 2 delta, so the weighted mean by 2 delta
+ *   scale. Checked where delta < 0.01, i.e. where the expanded distance is meaningful at all.</li>
  * </ul>
  */
 class KernelsTest {
@@ -126,15 +125,19 @@ class KernelsTest {
                     * (1 + maxAbs(new double[][] {logOnly})), "log-only " + tag);
             assertEquals(dt, exact.score().dataType());
             assertEquals(dt, exact.logDensity().dataType());
-            // dispatch: kde / kdeLogDensity give the exact or the GEMM result
-            double delta = 4 * d * eps * scale * scale / (2 * s * s);
+            // dispatch: kde / kdeLogDensity give the tree's or the dense path's result
+            double delta = 4 * d * 0x1p-53 * scale * scale / (2 * s * s);
             if (delta < 0.01) {
-                Kernels.KdeResult gemm = Kernels.kdeGemm(y, r, s);
-                compare("gemm " + tag, gemm, want, delta + 4 * eps + logTol,
-                        (2 * delta * scale + 8 * eps * scale) / (s * s) + scoreTol, 4 * eps);
+                double round = f32 ? 0x1p-23 : 0;
+                Kernels.KdeResult dense = Kernels.kdeDense(y, r, s, true);
+                compare("dense " + tag, dense, want, delta + round + logTol,
+                        (2 * delta * scale + round * scale) / (s * s) + scoreTol, round);
                 Kernels.KdeResult viaKde = Kernels.kde(y, r, s);
-                compare("kde " + tag, viaKde, want, delta + 4 * eps + logTol,
-                        (2 * delta * scale + 8 * eps * scale) / (s * s) + scoreTol, 4 * eps);
+                compare("kde " + tag, viaKde, want, delta + round + logTol,
+                        (2 * delta * scale + round * scale) / (s * s) + scoreTol, round);
+                double[] viaLog = Kernels.kdeLogDensity(y, r, s).castTo(DataType.DOUBLE).toDoubleVector();
+                assertTrue(maxDiff(viaLog, viaKde.logDensity().castTo(DataType.DOUBLE).toDoubleVector())
+                        <= delta + round + logTol * (1 + maxAbs(new double[][] {viaLog})), "kdeLogDensity " + tag);
             }
         }
     }
@@ -148,14 +151,14 @@ class KernelsTest {
     }
 
     @Test
-    void exactMatchesNaiveAndGemmFloat64() {
+    void exactMatchesNaiveAndDenseFloat64() {
         for (int d : new int[] {1, 2, 5, 64}) {
             check(d, DataType.DOUBLE);
         }
     }
 
     @Test
-    void exactMatchesNaiveAndGemmFloat32() {
+    void exactMatchesNaiveAndDenseFloat32() {
         for (int d : new int[] {1, 2, 5, 64}) {
             check(d, DataType.FLOAT);
         }

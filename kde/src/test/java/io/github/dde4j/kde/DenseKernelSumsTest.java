@@ -96,6 +96,24 @@ class DenseKernelSumsTest {
         }
     }
 
+    /** Many queries in one block: the same sums as the tree's. */
+    @Test
+    void manyQueriesMatchTheTree() {
+        int d = 12;
+        double[][] data = Fixtures.clusters(8, 900, d, 4, 2.0, 0.5);
+        double[][] q = Fixtures.normal(9, 600, d, 2.0);
+        GaussianKde dense = GaussianKde.builder(data).bandwidth(0.8).matrixProduct(LOOPS).build();
+        GaussianKde tree = GaussianKde.of(data, 0.8);
+        GaussianKde.Evaluation a = dense.evaluate(q);
+        GaussianKde.Evaluation b = tree.evaluate(q);
+        for (int i = 0; i < q.length; i++) {
+            assertEquals(b.logDensity()[i], a.logDensity()[i], 1e-10 * (1 + Math.abs(b.logDensity()[i])), "query " + i);
+            for (int k = 0; k < d; k++) {
+                assertEquals(b.score()[i][k], a.score()[i][k], 1e-9 * (Math.abs(q[i][k]) + 10) / 0.64, "query " + i);
+            }
+        }
+    }
+
     /** Below 8 dimensions, and for leave-one-out sums, the tree keeps the work. */
     @Test
     void fewDimensionsKeepTheTree() {

@@ -30,6 +30,13 @@ public abstract class Blas {
         return p == Precision.FLOAT32 ? F32 : F64;
     }
 
+    /**
+     * OpenBLAS's dgemm as the kde module's {@link io.github.dde4j.kde.MatrixProduct}: the dense path
+     * of its kernel sums in many dimensions (the DDE's low-variance targets, the generator's KDE).
+     */
+    public static final io.github.dde4j.kde.MatrixProduct DGEMM =
+            (transposeB, m, n, k, a, b, c) -> F64.gemm(false, transposeB, m, n, k, 1.0, a, b, 0.0, c);
+
     /** A new zeroed buffer of n entries. */
     public abstract Object alloc(int n);
 
