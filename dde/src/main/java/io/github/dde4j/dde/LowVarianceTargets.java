@@ -24,8 +24,8 @@ final class LowVarianceTargets {
     /**
      * The engine over {@code nRef x d} reference points: build it once when the reference set is
      * fixed. It gets the BLAS dgemm for its dense path: from 8 dimensions a k-d tree prunes almost
-     * nothing, and two matrix products per block of rows do the work in a quarter of the time on a
-     * 30-column table (docs/kde.md, "Exactness").
+     * nothing; on one thread (a DDE fit beside another) the matrix products do a 30-column batch in
+     * three quarters of the tree's time (docs/kde.md, "Exactness").
      */
     static GaussianKde kdeOf(double[] ref, int nRef, int d, double sigma) {
         double[][] rows = new double[nRef][d];

@@ -75,8 +75,8 @@ final class DenseKernelSums {
                 System.arraycopy(q[start + i], 0, qb, i * d, d);
             }
             product.multiply(true, b, n, d, qb, points, c);
-            // one thread: measured at 512 x 512 x 30, splitting these rows over the engine's workers
-            // gained nothing (4.4 ms either way; the exponentials and the products dominate)
+            // one thread: splitting these rows over the engine's workers gained nothing at
+            // 512 x 512 x 30 (4.4 ms either way, ad hoc timing; the exponentials and products dominate)
             for (int i = 0; i < b; i++) {
                 out[start + i] = row(qb, i, c, sums);
             }
