@@ -251,8 +251,8 @@ final class FitCommand implements Callable<Integer> {
         // the generator's level DDEs need only the rows: fitted on a second thread while f_p is
         io.github.dde4j.dde.DdeConfig ddeConfig = DdeSupport.config(settings);
         levelsAhead = genCfg != null && genTarget.equals("dde") && ddeConfig.sigma().isFixed()
-                ? io.github.dde4j.generator.DataDdeLevels.fitInBackground(rows, ddeConfig.standardize()
-                        ? Standardizer.fit(rows) : Standardizer.identity(rows[0].length), atSigma(genCfg, ddeConfig.sigma().start()))
+                ? io.github.dde4j.generator.DataDdeLevels.fitInBackground(rows, ddeConfig.standardizer(rows),
+                        atSigma(genCfg, ddeConfig.sigma().start()))
                 : null;
         Dde dde;
         double ddeSeconds;

@@ -1,6 +1,5 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.kde.Bandwidths;
 
@@ -49,7 +48,7 @@ record NoiseLevel(Double sigma, String rule, double looLogLikelihood, int rows) 
         if (ddeSettings.containsKey("sigma")) {
             return new NoiseLevel(null, "dde settings", Double.NaN, rows.length);
         }
-        double[][] seen = config.standardize() ? Standardizer.fit(rows).transform(rows) : rows;
+        double[][] seen = config.standardizer(rows).transform(rows);
         Bandwidths.LeaveOneOut loo = Bandwidths.leaveOneOutIsotropic(seen);
         return new NoiseLevel(loo.factor(), "auto", loo.meanLogLikelihood(), rows.length);
     }

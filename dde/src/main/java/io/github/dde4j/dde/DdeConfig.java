@@ -1,6 +1,7 @@
 package io.github.dde4j.dde;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.dde.nn.Activation;
 import io.github.dde4j.dde.nn.AdamConfig;
 import io.github.dde4j.dde.nn.LearningRateSchedule;
@@ -90,6 +91,15 @@ public record DdeConfig(List<Integer> hiddenWidths, Activation activation, boole
     /** The network shape for data of dimension {@code d}. */
     public MlpSpec network(int d) {
         return new MlpSpec(d, hiddenWidths, activation, residual, precision);
+    }
+
+    /**
+     * The standardiser a {@link DdeTrainer} with this configuration fits to {@code data}: the rows'
+     * own when {@code standardize}, else the identity. Work that must see the rows as the DDE does
+     * (the generator's level DDEs, the noise level chosen from the rows) uses this one.
+     */
+    public Standardizer standardizer(double[][] data) {
+        return standardize ? Standardizer.fit(data) : Standardizer.identity(data[0].length);
     }
 
     /** The number of optimiser steps for {@code n} training rows. */

@@ -87,7 +87,7 @@ public final class DdeTrainer {
             throw new IllegalArgumentException("the data differ from the checkpoint's training data (fingerprint "
                     + fingerprint + " vs " + cp.dataFingerprint() + ")");
         }
-        Standardizer st = config.standardize() ? Standardizer.fit(data) : Standardizer.identity(d);
+        Standardizer st = config.standardizer(data);
         double[][] z = st.transform(data);
         double[][] train = z;
         double[][] validation = null;

@@ -171,7 +171,7 @@ public final class DataDdeLevels implements AutoCloseable {
             DdeLearner f = fitLevel(s, steps, RandomSources.stream(seed, 300 + i).nextLong(),
                     RandomSources.stream(seed, 400 + i));
             fields.put(s, f);
-            floors.put(s, floor(f, s, RandomSources.stream(seed, 500 + 1 + i)));
+            floors.put(s, floor(f, rows, d, s, RandomSources.stream(seed, 500 + 1 + i)));
         }
         return new Fitted(Collections.unmodifiableMap(fields), Collections.unmodifiableMap(floors));
     }
@@ -209,10 +209,6 @@ public final class DataDdeLevels implements AutoCloseable {
                 .toDoubleVector();
         Arrays.sort(v);
         return v[(int) Math.floor(TRUST_QUANTILE * (v.length - 1))];
-    }
-
-    private double floor(ScalarField f, double s, UniformRandomProvider rng) {
-        return floor(f, rows, d, s, rng);
     }
 
     static float[] toFloats(double[][] rows) {

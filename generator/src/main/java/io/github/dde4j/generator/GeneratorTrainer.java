@@ -177,9 +177,8 @@ public final class GeneratorTrainer {
     public Generator trainOnData(double[][] data) {
         Checks.requirePoints(data, -1, "data");
         DdeConfig ddeConfig = dataDdeConfig(config);
-        Standardizer std = ddeConfig.standardize() ? Standardizer.fit(data) : Standardizer.identity(data[0].length);
         // the level DDEs need only the rows: they are fitted on a second thread while f_p is
-        try (DataDdeLevels levels = DataDdeLevels.fitInBackground(data, std, config)) {
+        try (DataDdeLevels levels = DataDdeLevels.fitInBackground(data, ddeConfig.standardizer(data), config)) {
             Dde dde = new DdeTrainer(ddeConfig).fit(data, listener);
             return withStandardizer(dde.standardizer()).withDataDde(dde).train(GeneratorTarget.ofDde(dde, data, levels));
         }

@@ -56,10 +56,15 @@ final class Kernels {
      * @param withScore false: the log density only (the score stays null)
      */
     static KdeResult kdeExact(INDArray y, INDArray ref, double s, boolean withScore) {
+        return evaluate(engine(y, ref, s).build(), y, withScore);
+    }
+
+    /** The engine over {@code ref} with bandwidth s, after checking that y and ref have one dimension. */
+    private static GaussianKde.Builder engine(INDArray y, INDArray ref, double s) {
         if (ref.columns() != y.columns()) {
             throw new IllegalArgumentException("reference has dimension " + ref.columns() + ", points " + y.columns());
         }
-        return evaluate(GaussianKde.of(toRows(ref), s), y, withScore);
+        return GaussianKde.builder(toRows(ref)).bandwidth(s);
     }
 
     private static KdeResult evaluate(GaussianKde kde, INDArray y, boolean withScore) {
@@ -79,12 +84,7 @@ final class Kernels {
      * matrix product the cheaper way to the distances.
      */
     static KdeResult kdeDense(INDArray y, INDArray ref, double s, boolean withScore) {
-        if (ref.columns() != y.columns()) {
-            throw new IllegalArgumentException("reference has dimension " + ref.columns() + ", points " + y.columns());
-        }
-        GaussianKde kde = GaussianKde.builder(toRows(ref)).bandwidth(s)
-                .matrixProduct(io.github.dde4j.dde.internal.Blas.DGEMM).build();
-        return evaluate(kde, y, withScore);
+        return evaluate(engine(y, ref, s).matrixProduct(io.github.dde4j.dde.internal.Blas.DGEMM).build(), y, withScore);
     }
 
     /** logmeanexp over a vector, computed stably in double. */
