@@ -60,10 +60,18 @@ public final class GaussianKde implements Density, Sampler {
     private final boolean diagonal;
     private final double tolerance;
     private final double logNorm;
-    private final KdTree tree;
-    private final KernelSums sums;
     /** The tree-free path for many dimensions (null unless a matrix product was given). */
     private final DenseKernelSums dense;
+    /**
+     * The k-d tree and its kernel sums: built with the estimator, or on first use (leave-one-out)
+     * when the dense path does the other sums, since a DDE step builds such an estimator per batch.
+     */
+    private volatile Indexed indexed;
+    /** The whitened rows for a deferred tree (null when the tree was built with the estimator). */
+    private final double[][] whitened;
+
+    private record Indexed(KdTree tree, KernelSums sums) {
+    }
 
     private GaussianKde(double[][] data, double[] weights, double[][] chol, boolean diagonal, double tolerance,
                         MatrixProduct product) {
@@ -84,7 +92,14 @@ public final class GaussianKde implements Density, Sampler {
         for (int i = 0; i < n; i++) {
             z[i] = whiten(data[i]);
         }
-        this.tree = new KdTree(z, LEAF_SIZE);
+        this.dense = product != null && d >= DenseKernelSums.MIN_DIMENSION
+                ? new DenseKernelSums(z, weights, tolerance, product) : null;
+        this.whitened = dense == null ? null : z;
+        this.indexed = dense == null ? index(z) : null;
+    }
+
+    private Indexed index(double[][] z) {
+        KdTree tree = new KdTree(z, LEAF_SIZE);
         double[] wTree = null;
         if (weights != null) {
             wTree = new double[n];
@@ -92,9 +107,22 @@ public final class GaussianKde implements Density, Sampler {
                 wTree[t] = weights[tree.order[t]];
             }
         }
-        this.sums = new KernelSums(tree, wTree, tolerance);
-        this.dense = product != null && d >= DenseKernelSums.MIN_DIMENSION
-                ? new DenseKernelSums(z, weights, tolerance, product) : null;
+        return new Indexed(tree, new KernelSums(tree, wTree, tolerance));
+    }
+
+    /** The tree and its sums, built on first use when the dense path came first. */
+    private Indexed indexed() {
+        Indexed i = indexed;
+        if (i == null) {
+            synchronized (this) {
+                i = indexed;
+                if (i == null) {
+                    i = index(whitened);
+                    indexed = i;
+                }
+            }
+        }
+        return i;
     }
 
     /** The kernel sums of whitened queries (nothing left out): the dense path when there is one. */
@@ -102,7 +130,7 @@ public final class GaussianKde implements Density, Sampler {
         if (dense != null) {
             dense.evaluate(z, out, grad);
         } else {
-            sums.evaluate(z, 1.0, null, out, grad);
+            indexed().sums().evaluate(z, 1.0, null, out, grad);
         }
     }
 
@@ -453,6 +481,7 @@ public final class GaussianKde implements Density, Sampler {
                 }
             }
         }
+        KdTree tree = indexed().tree();
         double[][] q = new double[n][];
         int[] excl = new int[n];
         for (int t = 0; t < n; t++) {
@@ -464,7 +493,7 @@ public final class GaussianKde implements Density, Sampler {
             excl[t] = t;
         }
         double[] out = new double[n];
-        sums.evaluate(q, 1.0, excl, out, null);
+        indexed().sums().evaluate(q, 1.0, excl, out, null);
         double[] result = new double[n];
         for (int t = 0; t < n; t++) {
             int i = tree.order[t];
