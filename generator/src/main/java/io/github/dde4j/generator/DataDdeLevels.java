@@ -93,7 +93,8 @@ public final class DataDdeLevels implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         } else {
-            this.fitted = CompletableFuture.completedFuture(fit());
+            // at the thread count of fits made alongside, so that both ways give the same bits
+            this.fitted = CompletableFuture.completedFuture(Nd4jRuntime.sharingThreads(this::fit));
         }
     }
 

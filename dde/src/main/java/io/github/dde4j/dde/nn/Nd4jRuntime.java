@@ -74,35 +74,59 @@ public final class Nd4jRuntime {
     public static synchronized void setThreads(int n) {
         Checks.requireAtLeast(n, 1, "threads");
         ensureInitialized();
-        applyThreads(n);
+        if (sharers > 0) {
+            // the new count holds once the shared computations are done; half of it until then
+            unshared = n;
+            applyThreads(Math.max(1, n / 2));
+        } else {
+            applyThreads(n);
+        }
     }
 
+    /** A hold on the shared thread count; closing it lets go (see {@link #shareThreads()}). */
+    public interface SharedThreads extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static int sharers;
+    private static int unshared;
+
     /**
-     * Runs {@code task} (on the calling thread) as one of two computations running at once, such as a
-     * fit on a background thread while the caller's thread fits another model: while it runs, ND4J and
-     * its BLAS use half the threads (at least one), so that the two together use the cores once
+     * Declares the calling thread's work one of two computations running at once, such as a fit on a
+     * background thread while the caller's thread fits another model: while any hold is open, ND4J
+     * and its BLAS use half the threads (at least one), so that the two together use the cores once
      * instead of oversubscribing them; at these model sizes one fit gains little from a second thread
-     * (docs/generator.md, "Where the time goes"). The count is restored afterwards unless it was
-     * changed meanwhile.
+     * (docs/generator.md, "Where the time goes"). The count changes only when the first hold opens
+     * and the last one closes, so each computation runs at the one count from start to end: its
+     * results do not depend on which of the two finishes first (ND4J's reductions are summed in
+     * per-thread blocks, so the thread count shows in the last bits).
      */
-    public static <T> T sharingThreads(java.util.function.Supplier<T> task) {
-        int before;
-        int shared;
+    public static SharedThreads shareThreads() {
+        ensureInitialized();
         synchronized (Nd4jRuntime.class) {
-            before = threads();
-            shared = Math.max(1, before / 2);
-            if (shared != before) {
-                applyThreads(shared);
+            if (sharers++ == 0) {
+                unshared = threads;
+                applyThreads(Math.max(1, unshared / 2));
             }
         }
-        try {
-            return task.get();
-        } finally {
+        boolean[] open = {true};
+        return () -> {
             synchronized (Nd4jRuntime.class) {
-                if (threads == shared && shared != before) {
-                    applyThreads(before);
+                if (open[0]) {
+                    open[0] = false;
+                    if (--sharers == 0) {
+                        applyThreads(unshared);
+                    }
                 }
             }
+        };
+    }
+
+    /** Runs {@code task} on the calling thread under a {@link #shareThreads()} hold. */
+    public static <T> T sharingThreads(java.util.function.Supplier<T> task) {
+        try (SharedThreads hold = shareThreads()) {
+            return task.get();
         }
     }
 
