@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.progress.TrainingListener;
 import io.github.dde4j.dde.Dde;
+import io.github.dde4j.dde.nn.Nd4jRuntime;
 import io.github.dde4j.dde.normalize.LogZEstimate;
 import io.github.dde4j.generator.Generator;
 import io.github.dde4j.generator.FitCheckpoint;
@@ -261,8 +262,12 @@ final class FitCommand implements Callable<Integer> {
             dde = state.current().fittedDde().get();
             ddeSeconds = state.current().ddeSeconds();
         } else {
-            DdeSupport.Fitted f = DdeSupport.fit(rows, settings, listener.andThen(ddeReport)
-                    .andThen(Schedules.deadline(deadline)), state, checkpointEvery);
+            DdeSupport.Fitted f;
+            // alongside the level DDEs: the whole fit at the shared thread count, whichever ends first
+            try (Nd4jRuntime.SharedThreads alongside = levelsAhead != null ? Nd4jRuntime.shareThreads() : () -> { }) {
+                f = DdeSupport.fit(rows, settings, listener.andThen(ddeReport)
+                        .andThen(Schedules.deadline(deadline)), state, checkpointEvery);
+            }
             dde = f.dde();
             ddeSeconds = f.seconds();
             Dde fitted = dde;
@@ -290,6 +295,8 @@ final class FitCommand implements Callable<Integer> {
             if (!common.quiet) {
                 Map<String, String> figures = new LinkedHashMap<>();
                 figures.put("energy", heldOut != null ? "energy distance to held-out rows" : "energy distance to training rows");
+                // what a perfect generator would score: the yardstick for the figure before it
+                figures.put("energy_floor", "the smoothed training rows'");
                 figures.put("mmd2", "MMD^2");
                 figures.put("kl", "KL estimate");
                 msg.println(genReport.line("generator (target: " + genTarget + ")", genSeconds, figures,

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,6 +193,14 @@ public final class FitCheckpoint {
         if (c.ema() != null) {
             b.array("generator/ema", c.ema());
         }
+        g.put("firstMonitored", Double.toString(c.firstMonitored()));
+        if (c.best() != null) {
+            b.array("generator/best", c.best());
+            g.put("bestStep", c.bestStep());
+            ObjectNode metrics = g.putObject("bestMetrics");
+            // as text, so that infinities and NaN survive JSON
+            c.bestMetrics().forEach((k, v) -> metrics.put(k, Double.toString(v)));
+        }
         ArrayNode fq = g.putArray("qLearners");
         for (int i = 0; i < c.qLearners().size(); i++) {
             DdeLearner.State q = c.qLearners().get(i);
@@ -309,7 +318,17 @@ public final class FitCheckpoint {
                 required(arrays, "generator/adam-v"), g.get("adamT").asLong(),
                 Base64.getDecoder().decode(g.get("rngState").asText()), Double.parseDouble(g.get("bestMmd2").asText()),
                 g.get("badEvals").asInt(), g.hasNonNull("initMean") ? g.get("initMean").asText() : "", qs,
-                arrays.get("generator/ema"), g.path("coolDownFrom").asLong(-1));
+                arrays.get("generator/ema"), g.path("coolDownFrom").asLong(-1), arrays.get("generator/best"),
+                g.path("bestStep").asLong(-1), bestMetrics(g.get("bestMetrics")),
+                Double.parseDouble(g.path("firstMonitored").asText("NaN")));
+    }
+
+    private static Map<String, Double> bestMetrics(JsonNode m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (m != null) {
+            m.fields().forEachRemaining(e -> out.put(e.getKey(), Double.parseDouble(e.getValue().asText())));
+        }
+        return out;
     }
 
     private static INDArray required(Arrays arrays, String name) throws IOException {

@@ -3,6 +3,7 @@ package io.github.dde4j.generator;
 import io.github.dde4j.dde.DdeLearner;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,11 +35,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                   KDE (and for checkpoints that predate them)
  * @param ema        the moving average of the parameters (1 x P; null when emaDecay is 0)
  * @param coolDownFrom the step at which the stop rule found the plateau and the cool-down began, -1 before
+ * @param best       the evaluated parameters (the moving average, else the parameters) at the stop rule's best
+ *                   check so far, which the run returns if no later check beats it (1 x P); null before the first
+ *                   check and in checkpoints of earlier versions
+ * @param bestStep   the step of that check, -1 if none
+ * @param bestMetrics that check's figures (empty if none)
+ * @param firstMonitored the stop rule's measure at the run's first check (NaN before it and in earlier versions)
  */
 public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM,
                                   INDArray adamV, long adamT, byte[] rngState, double bestMmd2, int badEvals,
                                   String initMean, List<DdeLearner.State> qLearners, INDArray ema,
-                                  long coolDownFrom) {
+                                  long coolDownFrom, INDArray best, long bestStep, Map<String, Double> bestMetrics,
+                                  double firstMonitored) {
     public GeneratorCheckpoint {
         Objects.requireNonNull(config, "config");
         qLearners = qLearners == null ? List.of() : List.copyOf(qLearners); // the states themselves are immutable
@@ -47,6 +55,16 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
         adamV = adamV.dup();
         rngState = rngState.clone();
         ema = ema == null ? null : ema.dup();
+        best = best == null ? null : best.dup();
+        bestMetrics = bestMetrics == null ? Map.of() : Map.copyOf(bestMetrics);
+    }
+
+    /** A checkpoint without the best check's snapshot (files of earlier versions). */
+    public GeneratorCheckpoint(GeneratorConfig config, long step, INDArray parameters, INDArray adamM, INDArray adamV,
+                               long adamT, byte[] rngState, double bestMmd2, int badEvals, String initMean,
+                               List<DdeLearner.State> qLearners, INDArray ema, long coolDownFrom) {
+        this(config, step, parameters, adamM, adamV, adamT, rngState, bestMmd2, badEvals, initMean, qLearners, ema,
+                coolDownFrom, null, -1, Map.of(), Double.NaN);
     }
 
     /** A checkpoint without a moving average of the parameters (runs with emaDecay 0, older files). */
@@ -74,7 +92,9 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
                 && c.adamT == adamT && Arrays.equals(c.rngState, rngState)
                 && Double.compare(c.bestMmd2, bestMmd2) == 0 && c.badEvals == badEvals
                 && Objects.equals(c.initMean, initMean) && c.qLearners.equals(qLearners)
-                && Objects.equals(c.ema, ema) && c.coolDownFrom == coolDownFrom;
+                && Objects.equals(c.ema, ema) && c.coolDownFrom == coolDownFrom && Objects.equals(c.best, best)
+                && c.bestStep == bestStep && c.bestMetrics.equals(bestMetrics)
+                && Double.compare(c.firstMonitored, firstMonitored) == 0;
     }
 
     @Override

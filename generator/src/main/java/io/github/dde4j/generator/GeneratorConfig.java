@@ -44,8 +44,9 @@ import java.util.List;
  * @param mcSamples        Monte Carlo draws per point when smoothing a DDE or density target above its own level
  * @param evalEvery        evaluation interval in generator steps (0 = never)
  * @param evalSamples      generated and reference samples per evaluation
- * @param patience         stop after this many evaluations without relative improvement of {@code minDelta} in MMD^2
- *                         (0 = never)
+ * @param patience         cool down and stop after this many evaluations without relative improvement of
+ *                         {@code minDelta} in the energy distance (three times as many early in a run far from its
+ *                         floor: GeneratorTrainer; 0 = never)
  * @param minDelta         relative improvement that resets the patience counter
  * @param targetMmd2       stop when MMD^2 falls below this (0 = never)
  * @param maxLossFactor    divergence: the generator output exceeds this many target standard deviations

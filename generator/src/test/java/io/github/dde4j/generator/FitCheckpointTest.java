@@ -67,6 +67,26 @@ class FitCheckpointTest {
         assertArrayEquals(doubles(want.adamM()), doubles(got.adamM()));
         assertArrayEquals(doubles(want.adamV()), doubles(got.adamV()));
         assertEquals(want.qLearners(), got.qLearners(), "f_q states, bitwise");
+        assertEquals(want.bestMetrics(), got.bestMetrics());
+        if (want.best() != null) {
+            assertArrayEquals(doubles(want.best()), doubles(got.best()));
+        }
+    }
+
+    /** The best check's generator, step and figures (with a NaN among them) read back exactly. */
+    @Test
+    void bestCheckRoundTrips() throws IOException {
+        List<GeneratorCheckpoint> cps = new ArrayList<>();
+        trainer(config(GeneratorConfig.QModel.KDE).withEvaluation(1, 200, 0, 0)).withCheckpoints(2, cps::add).train(TARGET);
+        GeneratorCheckpoint cp = cps.get(1);
+        assertTrue(cp.best() != null && cp.bestStep() >= 1 && cp.bestMetrics().containsKey("energy"), "a best check by step 4");
+        java.util.Map<String, Double> metrics = new java.util.HashMap<>(cp.bestMetrics());
+        metrics.put("kl", Double.NaN);
+        GeneratorCheckpoint withNaN = new GeneratorCheckpoint(cp.config(), cp.step(), cp.parameters(), cp.adamM(),
+                cp.adamV(), cp.adamT(), cp.rngState(), cp.bestMmd2(), cp.badEvals(), cp.initMean(), cp.qLearners(),
+                cp.ema(), cp.coolDownFrom(), cp.best(), cp.bestStep(), metrics, cp.firstMonitored());
+        assertTrue(Double.isFinite(cp.firstMonitored()), "the first check's measure is saved");
+        assertSameCheckpoint(withNaN, throughFile(withNaN, "best.ckpt"));
     }
 
     @Test

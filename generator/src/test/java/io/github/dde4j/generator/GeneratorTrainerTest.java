@@ -294,6 +294,82 @@ class GeneratorTrainerTest {
     }
 
     /**
+     * The floor is the energy distance of the smoothed target's own samples to the check's reference
+     * rows. Against a standard normal target (reference rows drawn from it), samples of N(0, (1 +
+     * sigma^2) I) at n = 2,000 score in expectation 2 E|X - X'| / n (the V-statistic's diagonal; the
+     * smoothing adds O(sigma^4)), E|X - X'| = sqrt(pi) in two dimensions: 0.00177. The statistic's
+     * spread under the null is of the order of its mean, hence the factor 4 either way; noise of the
+     * wrong scale (sigma = 1) would give about 0.2, too few rows (500) four times the mean.
+     */
+    @Test
+    void energyFloorIsTheSmoothedTargetsOwnScore() {
+        MultivariateGaussian target = MultivariateGaussian.of(new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}});
+        TrainingHistory h = new TrainingHistory();
+        Generator g = new GeneratorTrainer(tiny(1).withEvaluation(1, 2000, 0, 0)).withListener(h)
+                .train(GeneratorTarget.ofSampler(target, 512));
+        double floor = h.evaluations(GeneratorTrainer.PHASE).get(0).metrics().get("energy_floor");
+        double expected = 2 * Math.sqrt(Math.PI) / 2000;
+        assertTrue(floor > expected / 4 && floor < expected * 4, "floor " + floor + ", expected about " + expected);
+        assertEquals(floor, ((Number) g.provenance().get("energyFloor")).doubleValue(), 0.0);
+    }
+
+    /**
+     * A run whose last check is worse than its best returns the best check's generator: the moving
+     * average saved at that step (bit for bit), with one more Evaluation event carrying that check's
+     * figures and step. A high constant rate and a check every step make the energy wander, so the
+     * last check is worse than the best (asserted: otherwise the test would check nothing). Resumed
+     * from a checkpoint taken after the best check, the run returns the same generator.
+     */
+    @Test
+    void returnsTheBestChecksGeneratorAndResumesToIt() {
+        MultivariateGaussian target = MultivariateGaussian.of(new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}});
+        GeneratorTarget t = GeneratorTarget.ofSampler(target, 256);
+        GeneratorConfig c = tiny(30).withEvaluation(1, 300, 0, 0)
+                .withLearningRate(0.05, GeneratorConfig.Schedule.CONSTANT);
+        TrainingHistory h = new TrainingHistory();
+        List<GeneratorCheckpoint> cps = new ArrayList<>();
+        Generator g = new GeneratorTrainer(c).withListener(h).withCheckpoints(1, cps::add).train(t);
+        List<TrainingEvent.Evaluation> ev = h.evaluations(GeneratorTrainer.PHASE);
+        assertEquals(31, ev.size(), "a check per step and the best check's figures at the end");
+        double best = Double.POSITIVE_INFINITY;
+        long bestStep = -1;
+        for (TrainingEvent.Evaluation e : ev.subList(0, 30)) {
+            double energy = e.metrics().get("energy");
+            if (bestStep < 0 || energy < best - c.minDelta() * best) {
+                best = energy;
+                bestStep = e.step();
+            }
+        }
+        assertTrue(ev.get(29).metrics().get("energy") > best, "precondition: the last check is worse than the best");
+        TrainingEvent.Evaluation last = ev.get(30);
+        assertEquals(bestStep, last.metrics().get("best_step").longValue());
+        assertEquals(best, last.metrics().get("energy"), 0.0);
+        GeneratorCheckpoint atBest = cps.get((int) bestStep - 1);
+        assertEquals(atBest.ema(), g.network().parameters().castTo(atBest.ema().dataType()), "the moving average at the best check");
+        assertEquals(bestStep, ((Number) g.provenance().get("final_best_step")).longValue());
+
+        GeneratorCheckpoint later = cps.get(cps.size() - 5);
+        assertTrue(later.bestStep() == bestStep || later.step() < bestStep);
+        Generator resumed = new GeneratorTrainer(c).resume(t, later);
+        assertEquals(g.network().parameters(), resumed.network().parameters(), "resumed: the same generator");
+    }
+
+    /**
+     * Early and far above its floor a run gets three times the patience; near the floor, once it has
+     * gained four times on its first check, or on the KL estimate, the patience.
+     */
+    @Test
+    void patienceStretchesOnlyEarlyAndFarAboveTheFloor() {
+        GeneratorTrainer t = new GeneratorTrainer(GeneratorConfig.defaults().toBuilder().patience(4).build());
+        assertEquals(12, t.patienceAt(0.31, 0.8, 0.1, true));
+        assertEquals(12, t.patienceAt(0.31, Double.NaN, 0.1, true));
+        assertEquals(4, t.patienceAt(0.29, 0.8, 0.1, true));
+        assertEquals(4, t.patienceAt(0.31, 1.3, 0.1, true));
+        assertEquals(4, t.patienceAt(0.31, 0.8, 0.1, false));
+        assertEquals(4, t.patienceAt(0.31, 0.8, Double.NaN, true));
+    }
+
+    /**
      * Smoke version of the eight-Gaussians check: the closed-form mixture as target (no data),
      * multi-scale objective, 120 steps of a small network. Every mode must hold 6%..19% of 4,000
      * samples (the long test uses 8%..17% on 10,000).

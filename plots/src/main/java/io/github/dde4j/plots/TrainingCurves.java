@@ -65,9 +65,11 @@ public final class TrainingCurves {
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.Step s) {
                 steps.computeIfAbsent(s.phase(), k -> new ArrayList<>()).add(s);
-            } else if (e instanceof TrainingEvent.Evaluation ev) {
+            } else if (e instanceof TrainingEvent.Evaluation ev && !ev.metrics().containsKey("best_step")) {
+                // (an event with best_step repeats an earlier check's figures: the generator a run returned)
                 evals.computeIfAbsent(ev.phase(), k -> new ArrayList<>()).add(ev);
-                ev.metrics().keySet().stream().sorted().forEach(metrics::add);
+                // a run's floor is one number, not a curve
+                ev.metrics().keySet().stream().filter(k -> !k.equals("energy_floor")).sorted().forEach(metrics::add);
             }
         }
         if (steps.isEmpty() && evals.isEmpty()) {

@@ -32,17 +32,22 @@ class ChartsTest {
             h.onEvent(new TrainingEvent.Step("generator", step, 2000, -0.5 * Math.exp(-step / 500.0) + 0.05 * (rng.nextDouble() - 0.5), sigma, 1e-3, step * 1_000_000L));
             if (step % 100 == 0) {
                 h.onEvent(new TrainingEvent.Evaluation("generator", step,
-                        Map.of("mmd2", 0.2 * Math.exp(-step / 300.0) + 1e-3, "kl", 2 * Math.exp(-step / 500.0) - 0.05),
+                        Map.of("mmd2", 0.2 * Math.exp(-step / 300.0) + 1e-3, "kl", 2 * Math.exp(-step / 500.0) - 0.05,
+                                "energy_floor", 0.01),
                         step * 1_000_000L));
             }
         }
+        // a run that returns an earlier check's generator repeats that check's figures at its last step
+        h.onEvent(new TrainingEvent.Evaluation("generator", 2000, Map.of("mmd2", 0.05, "kl", 1.0, "best_step", 1900.0),
+                2000 * 1_000_000L));
         return h;
     }
 
     @Test
     void trainingCurvesRenderEveryQuantity() throws Exception {
         Figure f = TrainingCurves.of(syntheticRun());
-        // loss (dde-p, dde-q on log), loss (generator, linear), sigma, kl, mmd2: 5 panels in rows of 2
+        // loss (dde-p, dde-q on log), loss (generator, linear), sigma, kl, mmd2: 5 panels in rows of 2 (the floor
+        // and the repeated best check draw none)
         assertEquals(960, f.width());
         assertEquals(40 + 3 * 300, f.height());
         Rendered.check(f, "training-curves", 50, 0.05, new double[] {0.05, 0.1, 0.95, 0.95});
