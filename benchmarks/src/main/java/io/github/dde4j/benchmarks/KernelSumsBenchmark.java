@@ -51,6 +51,7 @@ public class KernelSumsBenchmark {
     private double[][] reference;
     private double[][] queries;
 
+    /** Draws the reference rows (two clusters) and the queries near them once per trial. */
     @Setup
     public void setUp() {
         Nd4jRuntime.ensureInitialized();
@@ -75,11 +76,21 @@ public class KernelSumsBenchmark {
         return Math.sqrt(-2 * Math.log(1 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
 
+    /**
+     * Builds the estimator and evaluates log density and score on the k-d tree path.
+     *
+     * @return one score value (so the work is not optimised away)
+     */
     @Benchmark
     public double tree() {
         return GaussianKde.of(reference, sigma).evaluate(queries).score()[0][0];
     }
 
+    /**
+     * Builds the estimator and evaluates log density and score on the dense path (BLAS dgemm).
+     *
+     * @return one score value (so the work is not optimised away)
+     */
     @Benchmark
     public double dense() {
         return GaussianKde.builder(reference).bandwidth(sigma).matrixProduct(Blas.DGEMM).build().evaluate(queries)

@@ -48,6 +48,12 @@ public final class TableEncodingExperiment {
     private TableEncodingExperiment() {
     }
 
+    /**
+     * Runs the measurements on the tables named in the system properties (see the class comment).
+     *
+     * @param args ignored
+     * @throws IOException if a table cannot be read
+     */
     public static void main(String[] args) throws IOException {
         for (String table : System.getProperty("tables", "penguins-full,cars,seattle-weather").split(",")) {
             run(table);

@@ -3,11 +3,8 @@ package io.github.dde4j.cli;
 import io.github.dde4j.benchmarks.GeneratorBenchmark;
 import io.github.dde4j.core.data.CsvWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,25 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * The built-in benchmarks. {@code bench sample} measures what {@code dde4j sample} does: rows from
  * a small generator (d = 4) streamed to a CSV file, in rows per second. {@code bench dde} and
  * {@code bench kde} run the benchmarks module's programmatic benchmarks.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Run a built-in benchmark: dde (ms per training step), kde "
+@Command(name = "bench", description = {"Run a built-in benchmark: dde (ms per training step), kde "
         + "(exact log density), sample (CSV rows per second from a d=4 generator).",
         "With --json, one JSON line per case."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Subcommand {
 
     enum What { dde, kde, sample }
-
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "dde|kde|sample", description = "Which benchmark: ${COMPLETION-CANDIDATES}.")
     What what;
@@ -79,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = messages();
         List<Map<String, Object>> results = switch (what) {
             case sample -> benchSample();
             case dde -> Benchmarks.dde(widths, batches, ddeSteps, repeats);

@@ -24,10 +24,7 @@ import io.github.dde4j.plots.Box;
 import io.github.dde4j.plots.DensityMap;
 import io.github.dde4j.plots.TrainingCurves;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j demo}: the whole method on built-in data, in a few minutes. On the eight-Gaussians
@@ -47,15 +43,9 @@ import java.util.concurrent.Callable;
  * and writes density maps, training curves, generated rows and a report (held-out log-likelihood
  * in nats per row, MMD, timings) into a folder.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Run the method on built-in data (eight Gaussians, Old Faithful): KDE, DDE, generator;",
+@Command(name = "demo", description = {"Run the method on built-in data (eight Gaussians, Old Faithful): KDE, DDE, generator;",
         "writes density plots, training curves, samples and a report into a folder."})
-final class DemoCommand implements Callable<Integer> {
-
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends Subcommand {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "dde4j-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path dir;
@@ -151,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        msg = spec.commandLine().getOut();
+        msg = messages();
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         report.put("dde4j", Dde4j.version());

@@ -5,8 +5,6 @@ import io.github.dde4j.dde.normalize.LogZEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j evaluate}: a model against held-out rows. The average log-likelihood uses the
@@ -23,19 +20,13 @@ import java.util.concurrent.Callable;
  * se = sqrt(sd^2 / n + se(log Z)^2). Sample quality compares generated rows (the generator, or
  * Langevin sampling) with the held-out rows ({@link Quality}).
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Evaluate a model on held-out rows: normalised average log-likelihood "
+@Command(name = "evaluate", description = {"Evaluate a model on held-out rows: normalised average log-likelihood "
         + "(nats per row, with its standard error) and two-sample quality of generated rows "
         + "(MMD, energy distance, per-column marginal distances, correlation difference)."})
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand extends Subcommand {
 
     @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", required = true, paramLabel = "M.zip", description = "Model file written by 'dde4j fit'.")
-    Path model;
+    ModelOption model;
 
     @Option(names = "--data", required = true, paramLabel = "F.csv", description = "Held-out rows (CSV with the model's columns).")
     Path data;
@@ -47,8 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Generated rows compared with the data (default ${DEFAULT-VALUE}).")
     int generatedRows;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the generated rows (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    GeneratedRowsSeed seed;
 
     @Option(names = "--no-quality", description = "Skip the two-sample quality metrics (no sampling).")
     boolean noQuality;
@@ -58,9 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (generatedRows < 2) {
             throw new UserException("--generated-rows must be >= 2, got " + generatedRows);
         }
-        Inputs.requireFile(model);
+        Inputs.requireFile(model.path);
         Inputs.requireFile(data);
-        Models.Loaded m = Models.load(model);
+        Models.Loaded m = Models.load(model.path);
         if (!noQuality) {
             Models.requireHeapFor("--generated-rows", generatedRows, m.columns().size());
         }
@@ -69,10 +60,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UserException(data + " has 1 data row; evaluate needs at least 2 rows (for the standard error "
                     + "and the two-sample comparison)");
         }
-        Map<String, Object> r = evaluate(m, rows, generatedRows, seed, !noQuality, common);
-        r.put("model", model.toString());
+        Map<String, Object> r = evaluate(m, rows, generatedRows, seed.value, !noQuality, common);
+        r.put("model", model.path.toString());
         r.put("data", data.toString());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = messages();
         out.println(json ? Json.line(r) : human(r, m));
         out.flush();
         return 0;
@@ -122,13 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (quality) {
             long t0 = System.nanoTime();
             RowSource src = m.rowSource(null, false, common);
-            double[][] gen = new double[generated][];
-            int[] k = {0};
-            src.stream(generated, seed, 4096, (batch, count) -> {
-                for (int i = 0; i < count; i++) {
-                    gen[k[0]++] = batch[i].clone();
-                }
-            });
+            double[][] gen = src.draw(generated, seed);
             r.put("sampler", src.description());
             r.put("generated_rows", generated);
             r.putAll(Quality.compare(rows, gen, m.columns(), seed));

@@ -16,10 +16,7 @@ import io.github.dde4j.generator.GeneratorConfig;
 import io.github.dde4j.generator.GeneratorTarget;
 import io.github.dde4j.generator.GeneratorTrainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,23 +27,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j fit}: trains a DDE on a CSV file (and with {@code --generator} a generator), and
  * writes one model file. Training checkpoints go to {@code M.zip.ckpt}; a run that was killed
  * resumes from there when started again with the same data and settings.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Train a DDE (and with --generator a generator) on a CSV file: numbers, or a typed table (text"
+@Command(name = "fit", description = {"Train a DDE (and with --generator a generator) on a CSV file: numbers, or a typed table (text"
         + " categories, integers, dates, identifiers, empty cells; see docs/tables.md).",
         "Hyperparameters come from flags or a JSON/YAML file (--config); --data and --out suffice."})
-final class FitCommand implements Callable<Integer> {
-
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
+final class FitCommand extends Subcommand {
 
     @Option(names = "--data", required = true, paramLabel = "F.csv", description = "Training data (CSV with a header row).")
     Path data;
@@ -120,7 +110,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private int fit() throws Exception {
-        PrintWriter msg = spec.commandLine().getOut();
+        PrintWriter msg = messages();
         JsonNode cfg = readConfig(config);
         FitChecks.beforeWork(this, cfg); // settings, output, lock, checkpoint: refused before any work
         List<String> cols = columns != null ? columns : listOf(cfg.get("columns"));

@@ -1,28 +1,22 @@
 package io.github.dde4j.cli;
 
-import io.github.dde4j.core.data.AtomicFiles;
-import io.github.dde4j.core.data.CsvWriter;
 import io.github.dde4j.kde.BandwidthRule;
 import io.github.dde4j.kde.GaussianKde;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j kde}: the exact Gaussian KDE log density of every query row, written as the query
  * columns plus {@code log_density}.
  */
-@Command(name = "kde", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Exact Gaussian kernel density estimate: log density of each query row.",
+@Command(name = "kde", description = {"Exact Gaussian kernel density estimate: log density of each query row.",
         "Output: the query columns plus log_density (natural log, in the data's units)."})
-final class KdeCommand implements Callable<Integer> {
+final class KdeCommand extends Subcommand {
 
     /** The bandwidth rules offered on the command line. */
     enum Rule {
@@ -46,12 +40,6 @@ final class KdeCommand implements Callable<Integer> {
         Rule rule;
     }
 
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--data", required = true, paramLabel = "F.csv", description = "Training data (CSV with a header row).")
     Path data;
 
@@ -73,9 +61,7 @@ final class KdeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (digits < 0 || digits > 17) {
-            throw new UserException("--digits must be in 0..17, got " + digits);
-        }
+        requireDigits(digits);
         Outputs.check("--out", out, data, queries);
         Inputs.Table train = Inputs.read(data, columns);
         Inputs.Table query = Inputs.read(queries, train.columns());
@@ -107,9 +93,7 @@ final class KdeCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(query.columns());
         header.add("log_density");
         int d = query.dimension();
-        Dde4j root = (Dde4j) spec.root().userObject();
-        boolean toStdout = "-".equals(out);
-        AtomicFiles.IoConsumer<CsvWriter> body = w -> {
+        writeCsv(out, digits, w -> {
             w.writeHeader(header);
             double[] row = new double[d + 1];
             double[][] q = query.rows();
@@ -118,16 +102,9 @@ final class KdeCommand implements Callable<Integer> {
                 row[d] = ld[i];
                 w.writeRow(row);
             }
-        };
-        if (toStdout) {
-            try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
-                body.accept(w);
-            }
-        } else {
-            CsvWriter.write(Path.of(out), digits, body);
-        }
-        if (!toStdout && !common.quiet) {
-            spec.commandLine().getOut().printf("wrote log densities of %d rows to %s%n", ld.length, out);
+        });
+        if (!isStandardOutput(out)) {
+            say("wrote log densities of %d rows to %s%n", ld.length, out);
         }
         return 0;
     }

@@ -1,7 +1,6 @@
 package io.github.dde4j.cli;
 
 import io.github.dde4j.core.Density;
-import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 import io.github.dde4j.dde.Dde;
 import io.github.dde4j.dde.sampling.LangevinSampler;
@@ -113,27 +112,10 @@ final class Models {
             Refinement refinement = Refinement.mala(refineSteps);
             Generator refining = refineSteps > 0 ? g.withDataDde(contents.dde()) : g;
             if (g != null && !noGenerator) {
-                return new RowSource() {
-                    @Override
-                    public List<String> columns() {
-                        return contents.columns();
-                    }
-
-                    @Override
-                    public String description() {
-                        return refineSteps > 0 ? "generator, " + refineSteps + " MALA steps on the DDE" : "generator";
-                    }
-
-                    @Override
-                    public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                        stream(0, n, seed, batch, sink);
-                    }
-
-                    @Override
-                    public void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException {
-                        refining.sample(firstRow, n, seed, constants.expand(sink), batch, refinement);
-                    }
-                };
+                return new RowSource.Blockwise(contents.columns(),
+                        refineSteps > 0 ? "generator, " + refineSteps + " MALA steps on the DDE" : "generator",
+                        (firstRow, n, seed, batch, sink) ->
+                                refining.sample(firstRow, n, seed, constants.expand(sink), batch, refinement));
             }
             if (contents.dde() == null) {
                 throw new UserException(file + " has no DDE for Langevin sampling");
@@ -155,34 +137,17 @@ final class Models {
             MultivariateGaussian start = initialGaussian();
             double h = DdeSupport.sigma(contents.dde());
             double eps = Double.isFinite(h) ? 0.5 * h * h : 1e-3;
-            return new RowSource() {
-                @Override
-                public List<String> columns() {
-                    return contents.columns();
-                }
-
-                @Override
-                public String description() {
-                    return "Langevin (MALA, " + steps + " steps) on the DDE";
-                }
-
-                @Override
-                public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                    stream(0, n, seed, batch, sink);
-                }
-
-                @Override
-                public void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException {
-                    // chains in fixed blocks, each with its own random stream: the rows for a seed do
-                    // not depend on --batch or on the number of threads (OMP_NUM_THREADS)
-                    LangevinSettings settings = LangevinSettings.mala(eps, steps);
-                    try {
-                        LangevinSampler.stream(target, firstRow, n, start, settings, seed, constants.expand(sink));
-                    } catch (UncheckedIOException e) {
-                        throw e.getCause();
-                    }
-                }
-            };
+            // chains in fixed blocks, each with its own random stream: the rows for a seed do not
+            // depend on --batch or on the number of threads (OMP_NUM_THREADS)
+            return new RowSource.Blockwise(contents.columns(), "Langevin (MALA, " + steps + " steps) on the DDE",
+                    (firstRow, n, seed, batch, sink) -> {
+                        LangevinSettings settings = LangevinSettings.mala(eps, steps);
+                        try {
+                            LangevinSampler.stream(target, firstRow, n, start, settings, seed, constants.expand(sink));
+                        } catch (UncheckedIOException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         @SuppressWarnings("unchecked")

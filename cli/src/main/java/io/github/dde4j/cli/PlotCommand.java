@@ -1,6 +1,7 @@
 package io.github.dde4j.cli;
 
 import io.github.dde4j.core.Density;
+import io.github.dde4j.core.data.Splits;
 import io.github.dde4j.kde.BandwidthRule;
 import io.github.dde4j.kde.GaussianKde;
 import io.github.dde4j.plots.Box;
@@ -10,29 +11,20 @@ import io.github.dde4j.plots.PairPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j plot}: a density map (two columns: data, the model's normalised density, generated
  * rows, on one colour scale) or a pair plot (more columns: data against generated rows).
  */
-@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Plot a model and/or data: a density map for 2 columns, a pair plot for more.",
+@Command(name = "plot", description = {"Plot a model and/or data: a density map for 2 columns, a pair plot for more.",
         "Output format from the file name: .png or .svg."})
-final class PlotCommand implements Callable<Integer> {
-
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
+final class PlotCommand extends Subcommand {
 
     @Option(names = "--model", paramLabel = "M.zip", description = "Model file written by 'dde4j fit'.")
     Path model;
@@ -49,8 +41,8 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "5000", description = "Generated rows to show (default ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the generated rows (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    GeneratedRowsSeed seed;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title of the figure.")
     String title;
@@ -80,29 +72,15 @@ final class PlotCommand implements Callable<Integer> {
         if (cols.size() < 2) {
             throw new UserException("plots need at least 2 columns, got " + cols);
         }
-        double[][] generated = m == null ? null : generate(m, rows, seed);
+        double[][] generated = m == null ? null : m.rowSource(null, false, null).draw(rows, seed.value);
         String t = title != null ? title : (m != null ? model.getFileName().toString() : data.getFileName().toString());
         Figure fig = cols.size() == 2
                 ? densityMap(t, cols, table == null ? null : table.rows(),
                         m == null || m.hasConstantColumns() ? Optional.empty() : m.density(), generated)
                 : pairPlot(t, cols, table == null ? null : table.rows(), generated);
         fig.write(out);
-        if (!common.quiet) {
-            spec.commandLine().getOut().println("wrote " + out);
-        }
+        say("wrote %s%n", out);
         return 0;
-    }
-
-    static double[][] generate(Models.Loaded m, int n, long seed) throws java.io.IOException {
-        RowSource src = m.rowSource(null, false, null);
-        double[][] gen = new double[n][];
-        int[] k = {0};
-        src.stream(n, seed, 4096, (batch, count) -> {
-            for (int i = 0; i < count; i++) {
-                gen[k[0]++] = batch[i].clone();
-            }
-        });
-        return gen;
     }
 
     /** Data, model density (or the data's KDE when there is no model) and generated rows on one scale. */
@@ -126,10 +104,10 @@ final class PlotCommand implements Callable<Integer> {
         if (density.isPresent()) {
             b.density("DDE (normalised)", density.get());
             if (data != null) {
-                b.points("data", thin(data, 1500));
+                b.points("data", Splits.evenlySpaced(data, 1500));
             }
         } else if (data != null && generated == null) {
-            b.density("KDE (Scott)", GaussianKde.of(data, BandwidthRule.SCOTT)).points("data", thin(data, 1500));
+            b.density("KDE (Scott)", GaussianKde.of(data, BandwidthRule.SCOTT)).points("data", Splits.evenlySpaced(data, 1500));
         }
         if (generated != null) {
             b.samples("generated", generated);
@@ -148,15 +126,4 @@ final class PlotCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** Every k-th row so that at most {@code max} points are drawn. */
-    static double[][] thin(double[][] rows, int max) {
-        if (rows.length <= max) {
-            return rows;
-        }
-        double[][] out = new double[max][];
-        for (int i = 0; i < max; i++) {
-            out[i] = rows[(int) ((long) i * rows.length / max)];
-        }
-        return out;
-    }
 }

@@ -7,33 +7,23 @@ import io.github.dde4j.core.table.TableMetadata;
 import io.github.dde4j.core.table.TableSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j quality}: the synthetic-data quality report of a synthetic table against the real
  * one (and a holdout table of real rows the synthesizer did not see), printed, as JSON, or as an
  * HTML or Markdown page with pictures.
  */
-@Command(name = "quality", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class,
+@Command(name = "quality",
         description = {"Synthetic-data quality report: column shapes, column pair trends, missing values, detection and "
                 + "distance to closest record (every score in [0, 1], higher = more alike).",
                 "Column types come from the real table (and --metadata); identifier columns are left out."})
-final class QualityCommand implements Callable<Integer> {
-
-    @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
+final class QualityCommand extends Subcommand {
 
     @Option(names = "--real", required = true, paramLabel = "R.csv", description = "The real (training) table.")
     Path real;
@@ -76,7 +66,7 @@ final class QualityCommand implements Callable<Integer> {
         TableSchema schema = TableSchema.detect(realRows, meta);
         QualityOptions options = QualityOptions.of(schema, seed);
         QualityReport report = QualityReport.compute(realRows, syntheticRows, holdoutRows, options);
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = messages();
         if (json) {
             stdout.println(Json.pretty(report.toMap()));
         } else {

@@ -20,6 +20,18 @@ interface RowSource {
      */
     void stream(long n, long seed, int batch, RowSink sink) throws IOException;
 
+    /** The {@code n} rows {@link #stream(long, long, int, RowSink)} gives for {@code seed}, in memory. */
+    default double[][] draw(int n, long seed) throws IOException {
+        double[][] rows = new double[n][];
+        int[] filled = {0};
+        stream(n, seed, 4096, (batch, count) -> {
+            for (int i = 0; i < count; i++) {
+                rows[filled[0]++] = batch[i].clone();
+            }
+        });
+        return rows;
+    }
+
     /**
      * Rows {@code [firstRow, firstRow + n)} of the rows {@link #stream(long, long, int, RowSink)}
      * gives for {@code seed}: the model sources draw in blocks of 1,024 rows, block b from its own
@@ -32,5 +44,38 @@ interface RowSource {
             throw new UnsupportedOperationException(description() + " streams from row 0 only");
         }
         stream(n, seed, batch, sink);
+    }
+
+    /** How a source streams its rows from row 0: {@link #stream(long, long, int, RowSink)}. */
+    @FunctionalInterface
+    interface Rows {
+        void stream(long n, long seed, int batch, RowSink sink) throws IOException;
+    }
+
+    /** How a source streams its rows from any block's first row: {@link #stream(long, long, long, int, RowSink)}. */
+    @FunctionalInterface
+    interface Blocks {
+        void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException;
+    }
+
+    /** A source that streams from row 0 only. */
+    record FromStart(List<String> columns, String description, Rows rows) implements RowSource {
+        @Override
+        public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
+            rows.stream(n, seed, batch, sink);
+        }
+    }
+
+    /** A source that can start at any block's first row (a part of a sample drawn on its own). */
+    record Blockwise(List<String> columns, String description, Blocks blocks) implements RowSource {
+        @Override
+        public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
+            blocks.stream(0, n, seed, batch, sink);
+        }
+
+        @Override
+        public void stream(long firstRow, long n, long seed, int batch, RowSink sink) throws IOException {
+            blocks.stream(firstRow, n, seed, batch, sink);
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.github.dde4j.cli;
 
 import io.github.dde4j.core.RandomSources;
-import io.github.dde4j.core.data.RowSink;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,48 +27,21 @@ final class RowSources {
     static RowSource benchmarkGenerator(int d, int width, long seed) {
         io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
         var g = io.github.dde4j.benchmarks.GeneratorBenchmark.benchmarkGenerator(d, width, seed);
-        return new RowSource() {
-            @Override
-            public List<String> columns() {
-                return names(d);
-            }
-
-            @Override
-            public String description() {
-                return "generator MLP " + d + "-" + width + "-" + width + "-" + d + " (float32, untrained)";
-            }
-
-            @Override
-            public void stream(long n, long s, int batch, RowSink sink) throws IOException {
-                g.sample(n, s, sink, batch);
-            }
-        };
+        return new RowSource.FromStart(names(d), "generator MLP " + d + "-" + width + "-" + width + "-" + d
+                + " (float32, untrained)", (n, s, batch, sink) -> g.sample(n, s, sink, batch));
     }
 
     /** Standard normal rows: a baseline for the writer alone. */
     static RowSource gaussian(int d) {
         MultivariateGaussian g = MultivariateGaussian.standard(d);
-        return new RowSource() {
-            @Override
-            public List<String> columns() {
-                return names(d);
+        return new RowSource.FromStart(names(d), "standard normal (writer only)", (n, seed, batch, sink) -> {
+            var rng = RandomSources.seeded(seed);
+            for (long done = 0; done < n; ) {
+                int b = (int) Math.min(batch, n - done);
+                double[][] rows = g.sample(b, rng);
+                sink.accept(rows, b);
+                done += b;
             }
-
-            @Override
-            public String description() {
-                return "standard normal (writer only)";
-            }
-
-            @Override
-            public void stream(long n, long seed, int batch, RowSink sink) throws IOException {
-                var rng = RandomSources.seeded(seed);
-                for (long done = 0; done < n; ) {
-                    int b = (int) Math.min(batch, n - done);
-                    double[][] rows = g.sample(b, rng);
-                    sink.accept(rows, b);
-                    done += b;
-                }
-            }
-        };
+        });
     }
 }

@@ -6,31 +6,21 @@ import io.github.dde4j.core.data.RowSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code dde4j sample}: draws rows from a model file to CSV, streamed in batches, so the number of
  * rows is limited by disk, not memory. Generation and CSV formatting run on two threads.
  */
-@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Dde4j.Version.class, description = {"Draw rows from a model (its generator, or Langevin sampling "
+@Command(name = "sample", description = {"Draw rows from a model (its generator, or Langevin sampling "
         + "on its DDE when it has none) to a CSV file or standard output, with a header row.",
         "A typed table's model writes the training table's header, column order and formats (--digits does not apply).",
         "The same seed gives the same rows."})
-final class SampleCommand implements Callable<Integer> {
+final class SampleCommand extends Subcommand {
 
     @Mixin
-    Common common;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--model", required = true, paramLabel = "M.zip", description = "Model file written by 'dde4j fit'.")
-    Path model;
+    ModelOption model;
 
     @Option(names = "--rows", required = true, paramLabel = "N", description = "Number of rows to draw.")
     long rows;
@@ -70,44 +60,22 @@ final class SampleCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserException("--batch must be >= 1, got " + batch);
         }
-        if (digits < 0 || digits > 17) {
-            throw new UserException("--digits must be in 0..17, got " + digits);
-        }
-        Inputs.requireFile(model);
-        Outputs.check("--out", out, model);
-        Models.Loaded loaded = Models.load(model);
+        requireDigits(digits);
+        Inputs.requireFile(model.path);
+        Outputs.check("--out", out, model.path);
+        Models.Loaded loaded = Models.load(model.path);
         RowSource source = loaded.rowSource(langevinSteps, noGenerator, common, refine);
-        Dde4j root = (Dde4j) spec.root().userObject();
         if (loaded.encoder() != null) {
-            return writeTable(loaded, source, root);
-        }
-        if ("-".equals(out)) {
-            try (CsvWriter w = new CsvWriter(root.dataOut(), digits)) {
+            // a typed table's model: rows decoded to the training table's header, column order and formats
+            writeData(out, o -> Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet));
+        } else {
+            writeCsv(out, digits, w -> {
                 w.writeHeader(source.columns());
                 writeRows(source, rows, seed, batch, w, common.quiet);
-            }
-            return 0;
+            });
         }
-        CsvWriter.write(Path.of(out), digits, w -> {
-            w.writeHeader(source.columns());
-            writeRows(source, rows, seed, batch, w, common.quiet);
-        });
-        if (!common.quiet) {
-            spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
-        }
-        return 0;
-    }
-
-    /** A typed table's model: rows decoded to the training table's header, column order and formats. */
-    private int writeTable(Models.Loaded loaded, RowSource source, Dde4j root) throws IOException {
-        if ("-".equals(out)) {
-            Tables.writeSample(loaded.encoder(), source, rows, seed, batch, root.dataOut(), common.quiet);
-            return 0;
-        }
-        io.github.dde4j.core.data.AtomicFiles.write(Path.of(out),
-                o -> Tables.writeSample(loaded.encoder(), source, rows, seed, batch, o, common.quiet));
-        if (!common.quiet) {
-            spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
+        if (!isStandardOutput(out)) {
+            say("wrote %d rows to %s%n", rows, out);
         }
         return 0;
     }

@@ -57,13 +57,8 @@ class QualityCommandTest {
     @Test
     void htmlReportIsOneFileWithInlinePictures() throws IOException {
         Path page = dir.resolve("report.html");
-        Cli.run(cars("--out", page.toString())).assertOk();
-        String html = Files.readString(page);
-        Matcher m = Pattern.compile("<img alt=\"([^\"]*)\" width=\"\\d+\" src=\"data:image/png;base64,").matcher(html);
-        List<String> alts = new ArrayList<>();
-        while (m.find()) {
-            alts.add(m.group(1));
-        }
+        String html = writePage(page);
+        List<String> alts = firstGroups(html, "<img alt=\"([^\"]*)\" width=\"\\d+\" src=\"data:image/png;base64,");
         assertEquals(List.of("Miles_per_Gallon", "Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration",
                 "Year", "Origin", "correlations"), alts);
         assertFalse(html.contains("src=\"http") || html.contains("href="), "nothing outside the file");
@@ -73,19 +68,31 @@ class QualityCommandTest {
 
     @Test
     void markdownReportHasItsPngsBesideIt() throws IOException {
-        Path page = dir.resolve("cars-report.md");
-        Cli.run(cars("--out", page.toString())).assertOk();
-        String md = Files.readString(page);
-        Matcher m = Pattern.compile("!\\[[^]]*]\\(([^)]+)\\)").matcher(md);
-        int pictures = 0;
-        while (m.find()) {
-            Path png = dir.resolve(m.group(1));
+        String md = writePage(dir.resolve("cars-report.md"));
+        List<String> pictures = firstGroups(md, "!\\[[^]]*]\\(([^)]+)\\)");
+        for (String picture : pictures) {
+            Path png = dir.resolve(picture);
             byte[] head = Files.readAllBytes(png);
             assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G', png.toString());
-            pictures++;
         }
-        assertEquals(9, pictures);
+        assertEquals(9, pictures.size());
         assertTrue(md.contains("| overall score | 0.893 |"), md);
+    }
+
+    /** Runs the report on the cars tables with {@code --out page} and returns the page's text. */
+    private String writePage(Path page) throws IOException {
+        Cli.run(cars("--out", page.toString())).assertOk();
+        return Files.readString(page);
+    }
+
+    /** Group 1 of every match of {@code regex} in {@code text}, in order. */
+    private static List<String> firstGroups(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        List<String> groups = new ArrayList<>();
+        while (m.find()) {
+            groups.add(m.group(1));
+        }
+        return groups;
     }
 
     @Test

@@ -1,33 +1,28 @@
 package io.github.dde4j.dde;
 
+import io.github.dde4j.core.progress.TrainingDivergedException;
+
 /**
  * Training stopped because the loss or its gradient became NaN or infinite. The model as it
- * was before the failing step is kept: {@link #lastGood()}. Usual remedies: a smaller learning
- * rate, a larger sigma, float64, or standardised inputs.
+ * was before the failing step is kept: {@link #lastGood()}; {@link #step()} counts from 0. Usual
+ * remedies: a smaller learning rate, a larger sigma, float64, or standardised inputs.
  */
-public final class DdeDivergedException extends RuntimeException {
+public final class DdeDivergedException extends TrainingDivergedException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Dde lastGood;
-    private final long step;
     private final double loss;
 
     DdeDivergedException(String message, Dde lastGood, long step, double loss) {
-        super(message);
+        super(message, step);
         this.lastGood = lastGood;
-        this.step = step;
         this.loss = loss;
     }
 
     /** The model with the last finite parameters (unnormalised). */
     public Dde lastGood() {
         return lastGood;
-    }
-
-    /** The step that failed (0-based). */
-    public long step() {
-        return step;
     }
 
     /** The offending loss (may be finite when the gradient was not). */

@@ -115,12 +115,13 @@ public interface GeneratorTarget {
 
     /** The exact smoothed Gaussian mixture. */
     static GeneratorTarget of(GaussianMixture mixture) {
-        return new MixtureTarget(mixture);
+        return new ClosedFormTarget(mixture, mixture::convolved,
+                "gaussian-mixture(" + mixture.components() + " components, d=" + mixture.dimension() + ")");
     }
 
     /** The exact smoothed Gaussian. */
     static GeneratorTarget of(MultivariateGaussian gaussian) {
-        return new GaussianTarget(gaussian);
+        return new ClosedFormTarget(gaussian, gaussian::smoothedDensity, "gaussian(d=" + gaussian.dimension() + ")");
     }
 
     /**

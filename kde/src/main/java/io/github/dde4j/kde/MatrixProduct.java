@@ -9,5 +9,16 @@ package io.github.dde4j.kde;
 @FunctionalInterface
 public interface MatrixProduct {
 
+    /**
+     * Computes C = A op(B), overwriting C.
+     *
+     * @param transposeB whether op(B) is B^T (B is n x k) rather than B (k x n)
+     * @param m          the rows of A and C
+     * @param n          the columns of C
+     * @param k          the columns of A: the inner dimension
+     * @param a          A, m x k, row-major
+     * @param b          B, row-major: n x k when {@code transposeB}, else k x n
+     * @param c          C, m x n, row-major; overwritten
+     */
     void multiply(boolean transposeB, int m, int n, int k, double[] a, double[] b, double[] c);
 }

@@ -34,43 +34,46 @@ class ScoreTest {
 
     @Test
     void fullMatrixWeightedScoreMatchesBruteForce() {
-        double[][] data = Fixtures.clusters(77, 1500, 3, 4, 2.0, 0.6);
-        double[] w = Fixtures.cyclicWeights(data.length, 1, 4);
-        double[][] full = Fixtures.fullBandwidth3();
-        GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
-        BruteForce bf = new BruteForce(data, w, full);
-        double[][] q = GaussianKdeBruteForceTest.queries(3, 78);
-        double[][] s = kde.score(q);
-        for (int i = 0; i < q.length; i++) {
-            double[] e = bf.score(q[i]);
-            for (int k = 0; k < 3; k++) {
-                double scale = (Math.abs(q[i][0]) + Math.abs(q[i][1]) + Math.abs(q[i][2]) + 10) * 100;
-                assertTrue(Math.abs(s[i][k] - e[k]) <= 1e-12 * scale + 1e-10 * Math.abs(e[k]),
-                        "query " + i + " coord " + k + ": " + e[k] + " vs " + s[i][k]);
-            }
+        WeightedFullMatrix c = WeightedFullMatrix.of(77, 1500, 4);
+        double[][] s = c.kde.score(c.queries);
+        for (int i = 0; i < c.queries.length; i++) {
+            assertScore(c.bruteForce.score(c.queries[i]), s[i], c.queries[i], i);
         }
     }
 
     /** evaluate() gives both in one pass: the brute-force log density and score, weighted, full matrix. */
     @Test
     void evaluateMatchesBruteForceLogDensityAndScore() {
-        double[][] data = Fixtures.clusters(79, 1200, 3, 4, 2.0, 0.6);
-        double[] w = Fixtures.cyclicWeights(data.length, 1, 3);
-        double[][] full = Fixtures.fullBandwidth3();
-        GaussianKde kde = GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build();
-        BruteForce bf = new BruteForce(data, w, full);
-        double[][] q = GaussianKdeBruteForceTest.queries(3, 80);
-        GaussianKde.Evaluation ev = kde.evaluate(q);
-        for (int i = 0; i < q.length; i++) {
-            double lp = bf.logDensity(q[i]);
+        WeightedFullMatrix c = WeightedFullMatrix.of(79, 1200, 3);
+        GaussianKde.Evaluation ev = c.kde.evaluate(c.queries);
+        for (int i = 0; i < c.queries.length; i++) {
+            double lp = c.bruteForce.logDensity(c.queries[i]);
             assertTrue(Math.abs(ev.logDensity()[i] - lp) <= 1e-10 * (1 + Math.abs(lp)),
                     "query " + i + ": log density " + lp + " vs " + ev.logDensity()[i]);
-            double[] e = bf.score(q[i]);
-            for (int k = 0; k < 3; k++) {
-                double scale = (Math.abs(q[i][0]) + Math.abs(q[i][1]) + Math.abs(q[i][2]) + 10) * 100;
-                assertTrue(Math.abs(ev.score()[i][k] - e[k]) <= 1e-12 * scale + 1e-10 * Math.abs(e[k]),
-                        "query " + i + " coord " + k + ": " + e[k] + " vs " + ev.score()[i][k]);
-            }
+            assertScore(c.bruteForce.score(c.queries[i]), ev.score()[i], c.queries[i], i);
+        }
+    }
+
+    /**
+     * A KDE with cyclic weights (period {@code weightPeriod}) and the full 3 x 3 bandwidth matrix on
+     * {@code n} clustered rows, its brute force, and queries (seed + 1).
+     */
+    private record WeightedFullMatrix(GaussianKde kde, BruteForce bruteForce, double[][] queries) {
+        static WeightedFullMatrix of(long seed, int n, int weightPeriod) {
+            double[][] data = Fixtures.clusters(seed, n, 3, 4, 2.0, 0.6);
+            double[] w = Fixtures.cyclicWeights(data.length, 1, weightPeriod);
+            double[][] full = Fixtures.fullBandwidth3();
+            return new WeightedFullMatrix(GaussianKde.builder(data).weights(w).bandwidthMatrix(full).build(),
+                    new BruteForce(data, w, full), GaussianKdeBruteForceTest.queries(3, seed + 1));
+        }
+    }
+
+    /** A 3-d score against the brute force's: cancellation error at the scale (|x| + 10) / h^2, with 100 bounding 1/h^2. */
+    private static void assertScore(double[] expected, double[] actual, double[] query, int i) {
+        double scale = (Math.abs(query[0]) + Math.abs(query[1]) + Math.abs(query[2]) + 10) * 100;
+        for (int k = 0; k < 3; k++) {
+            assertTrue(Math.abs(actual[k] - expected[k]) <= 1e-12 * scale + 1e-10 * Math.abs(expected[k]),
+                    "query " + i + " coord " + k + ": " + expected[k] + " vs " + actual[k]);
         }
     }
 

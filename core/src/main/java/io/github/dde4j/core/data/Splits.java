@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Seeded random train/test splits. The test set has round(n * testFraction) rows, clamped to
  * 1 .. n-1 so both parts are non-empty; which rows go where is a uniformly random subset drawn by a
  * Fisher-Yates shuffle from {@link RandomSources#seeded(long)}; both parts keep the original row
- * order. The same seed and n always give the same split.
+ * order. The same seed and n always give the same split. {@link #evenlySpaced} thins rows without
+ * randomness.
  */
 public final class Splits {
 
@@ -20,6 +21,27 @@ public final class Splits {
         Checks.requirePoints(data, -1, "data");
         int[][] idx = indices(data.length, testFraction, seed);
         return new Split<>(pick(data, idx[0]), pick(data, idx[1]), idx[0], idx[1]);
+    }
+
+    /**
+     * At most {@code max} rows of {@code rows}, evenly strided and in order: row
+     * floor(i n / max) for i = 0 .. max-1 (deterministic, so a figure or a proposal built from them
+     * is the same on every run). The rows are shared, not copied; {@code rows} itself is returned
+     * when it has no more than {@code max} rows.
+     *
+     * @throws IllegalArgumentException if {@code max} is negative
+     */
+    public static double[][] evenlySpaced(double[][] rows, int max) {
+        Checks.requireNonNull(rows, "rows");
+        Checks.requireAtLeast(max, 0, "max");
+        if (rows.length <= max) {
+            return rows;
+        }
+        double[][] out = new double[max][];
+        for (int i = 0; i < max; i++) {
+            out[i] = rows[(int) ((long) i * rows.length / max)];
+        }
+        return out;
     }
 
     /** Splits the rows of a table (n >= 2). */

@@ -61,6 +61,20 @@ class SplitsTest {
     }
 
     @Test
+    void evenlySpacedTakesEveryStrideRowInOrder() {
+        double[][] rows = new double[10][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i};
+        }
+        double[][] four = Splits.evenlySpaced(rows, 4);
+        // floor(i * 10 / 4) for i = 0..3
+        assertArrayEquals(new double[][] {{0}, {2}, {5}, {7}}, four);
+        assertTrue(Splits.evenlySpaced(rows, 10) == rows, "no more rows than max: the array itself");
+        assertEquals(0, Splits.evenlySpaced(rows, 0).length);
+        assertMessage(() -> Splits.evenlySpaced(rows, -1), "max");
+    }
+
+    @Test
     void rejectsBadInput() {
         assertMessage(() -> Splits.trainTest(new double[][] {{1}}, 0.5, 1), "at least 2 rows");
         assertMessage(() -> Splits.trainTest(new double[][] {{1}, {2}}, 1.0, 1), "testFraction");

@@ -16,42 +16,21 @@ import org.apache.commons.rng.UniformRandomProvider;
  * sigma matches it (for an exact KDE target with the same centres, E_q[w^2]/E_q[w]^2 is at most
  * (r / sqrt(2 - 1/r^2))^d with r = h / sigma: 1.07^d at r = 1.25).
  */
-final class KdeProposal implements Proposal {
+final class KdeProposal extends CheckedProposal {
 
-    private final int d;
     private final double[][] centres;
     private final double h;
     private final GaussianKde kde;
 
     KdeProposal(double[][] centres, double bandwidth) {
-        this.d = Checks.requirePoints(centres, -1, "centres");
+        super(Checks.requirePoints(centres, -1, "centres"));
         this.h = Checks.requirePositive(bandwidth, "bandwidth");
         this.centres = Checks.copy(centres);
         this.kde = GaussianKde.of(this.centres, h);
     }
 
-    /**
-     * At most {@code max} rows of {@code data}, evenly strided (deterministic), as centres.
-     */
-    static double[][] subsample(double[][] data, int max) {
-        if (data.length <= max) {
-            return data;
-        }
-        double[][] out = new double[max][];
-        for (int i = 0; i < max; i++) {
-            out[i] = data[(int) ((long) i * data.length / max)];
-        }
-        return out;
-    }
-
     @Override
-    public int dimension() {
-        return d;
-    }
-
-    @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
+    double[][] draw(int n, UniformRandomProvider rng) {
         // the KDE draws a uniform centre, then centre + h * N(0, I): the same stream as a hand loop
         return kde.sample(n, rng);
     }

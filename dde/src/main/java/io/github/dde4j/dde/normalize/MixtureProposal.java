@@ -1,6 +1,5 @@
 package io.github.dde4j.dde.normalize;
 
-import io.github.dde4j.core.Checks;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -9,14 +8,32 @@ import org.apache.commons.rng.UniformRandomProvider;
  * uniform per point) and then each component's points; the order of the rows does not matter to
  * an importance-sampling average.
  */
-final class MixtureProposal implements Proposal {
+final class MixtureProposal extends CheckedProposal {
 
-    private final int d;
     private final double[] logWeights;
     private final double[] cumulative;
     private final List<Proposal> components;
 
     MixtureProposal(double[] weights, List<Proposal> components) {
+        super(dimensionOf(weights, components));
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        this.logWeights = new double[weights.length];
+        this.cumulative = new double[weights.length];
+        double acc = 0;
+        for (int k = 0; k < weights.length; k++) {
+            logWeights[k] = Math.log(weights[k] / total);
+            acc += weights[k] / total;
+            cumulative[k] = acc;
+        }
+        cumulative[weights.length - 1] = 1.0;
+        this.components = List.copyOf(components);
+    }
+
+    /** The components' common dimension, once the weights and components are checked. */
+    private static int dimensionOf(double[] weights, List<Proposal> components) {
         if (weights == null || components == null || weights.length == 0 || weights.length != components.size()) {
             throw new IllegalArgumentException("need as many weights as components (at least one), got "
                     + (weights == null ? "null" : weights.length) + " and " + (components == null ? "null" : components.size()));
@@ -31,30 +48,17 @@ final class MixtureProposal implements Proposal {
         if (!(total > 0)) {
             throw new IllegalArgumentException("mixture weights are all 0");
         }
-        this.d = components.get(0).dimension();
-        this.logWeights = new double[weights.length];
-        this.cumulative = new double[weights.length];
-        double acc = 0;
+        int d = components.get(0).dimension();
         for (int k = 0; k < weights.length; k++) {
             if (components.get(k) == null || components.get(k).dimension() != d) {
                 throw new IllegalArgumentException("component " + k + " is null or not of dimension " + d);
             }
-            logWeights[k] = Math.log(weights[k] / total);
-            acc += weights[k] / total;
-            cumulative[k] = acc;
         }
-        cumulative[weights.length - 1] = 1.0;
-        this.components = List.copyOf(components);
-    }
-
-    @Override
-    public int dimension() {
         return d;
     }
 
     @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
+    double[][] draw(int n, UniformRandomProvider rng) {
         int[] counts = new int[components.size()];
         for (int i = 0; i < n; i++) {
             double u = rng.nextDouble();

@@ -1,6 +1,7 @@
 package io.github.dde4j.dde.normalize;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.data.Splits;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -106,7 +107,7 @@ public interface Proposal {
         if (k == 0 || sigma == 0) {
             return parametric;
         }
-        Proposal kde = new KdeProposal(KdeProposal.subsample(data, spec.maxKdeCentres()), spec.kdeBandwidthFactor() * sigma);
+        Proposal kde = new KdeProposal(Splits.evenlySpaced(data, spec.maxKdeCentres()), spec.kdeBandwidthFactor() * sigma);
         return mixture(new double[] {k, 1 - k}, List.of(kde, parametric));
     }
 

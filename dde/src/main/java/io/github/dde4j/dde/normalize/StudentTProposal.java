@@ -1,6 +1,5 @@
 package io.github.dde4j.dde.normalize;
 
-import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.dist.MultivariateGaussian;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -15,9 +14,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *   y = mu + L z sqrt(nu / W),   z ~ N(0, I_d),  W ~ chi^2_nu
  * </pre>
  */
-final class StudentTProposal implements Proposal {
+final class StudentTProposal extends CheckedProposal {
 
-    private final int d;
     private final double nu;
     private final MultivariateGaussian shape;
     private final double[] mean;
@@ -25,10 +23,10 @@ final class StudentTProposal implements Proposal {
     private final double logConst;
 
     StudentTProposal(MultivariateGaussian shape, double nu) {
+        super(shape.dimension());
         if (!(nu > 0 && nu < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("degrees of freedom must be finite and > 0, got " + nu);
         }
-        this.d = shape.dimension();
         this.nu = nu;
         this.shape = shape;
         this.mean = shape.mean();
@@ -42,13 +40,7 @@ final class StudentTProposal implements Proposal {
     }
 
     @Override
-    public int dimension() {
-        return d;
-    }
-
-    @Override
-    public double[][] sample(int n, UniformRandomProvider rng) {
-        Checks.requireAtLeast(n, 0, "n");
+    double[][] draw(int n, UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         // chi^2_nu = Gamma(shape nu/2, scale 2)
         org.apache.commons.rng.sampling.distribution.ContinuousSampler chi2 = AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * nu, 2.0);
