@@ -1,5 +1,6 @@
 package io.github.dde4j.core.quality;
 
+import io.github.dde4j.core.table.TableSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class ColumnKinds implements Serializable {
             at[a] = header.indexOf(names.get(a));
         }
         return at;
+    }
+
+    /** A cell of numerical column {@code a} as the report reads it: NaN if missing or not a number. */
+    public double number(String cell) {
+        return ScoredTable.isMissing(cell, options) ? Double.NaN : TableSchema.number(cell);
     }
 
     /** A row's cells of the scored columns, in {@link #names()} order. */

@@ -92,11 +92,16 @@ public final class Dcr {
 
     /** The share of rows of {@code toTraining} (distances to training rows) below the row's distance in {@code toHoldout}. */
     static double shareCloser(double[] toTraining, double[] toHoldout) {
-        int count = 0;
+        return (double) countCloser(toTraining, toHoldout) / toTraining.length;
+    }
+
+    /** The number of rows whose distance in {@code toTraining} is below their distance in {@code toHoldout}. */
+    public static long countCloser(double[] toTraining, double[] toHoldout) {
+        long count = 0;
         for (int i = 0; i < toTraining.length; i++) {
             count += toTraining[i] < toHoldout[i] ? 1 : 0;
         }
-        return (double) count / toTraining.length;
+        return count;
     }
 
     /**

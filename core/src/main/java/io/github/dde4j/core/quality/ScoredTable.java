@@ -1,7 +1,6 @@
 package io.github.dde4j.core.quality;
 
 import io.github.dde4j.core.data.CsvReader;
-import io.github.dde4j.core.table.TableSchema;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class ScoredTable implements Serializable {
                 boolean m = isMissing(cell, kinds.options());
                 lab[a][i] = m ? MISSING : cell;
                 if (numerical[a]) {
-                    num[a][i] = m ? Double.NaN : TableSchema.number(cell);
+                    num[a][i] = kinds.number(cell);
                 }
             }
         }
@@ -68,13 +67,18 @@ public final class ScoredTable implements Serializable {
 
     /** The first {@code n} rows. */
     public ScoredTable head(int n) {
+        return slice(0, n);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public ScoredTable slice(int from, int to) {
         double[][] num = new double[numbers.length][];
         String[][] lab = new String[labels.length][];
         for (int a = 0; a < names.size(); a++) {
-            num[a] = numbers[a] == null ? null : Arrays.copyOf(numbers[a], n);
-            lab[a] = Arrays.copyOf(labels[a], n);
+            num[a] = numbers[a] == null ? null : Arrays.copyOfRange(numbers[a], from, to);
+            lab[a] = Arrays.copyOfRange(labels[a], from, to);
         }
-        return new ScoredTable(names, numerical, num, lab, n);
+        return new ScoredTable(names, numerical, num, lab, to - from);
     }
 
     static ScoredTable fromColumns(List<String> names, boolean[] numerical, double[][] numbers, String[][] labels, int rows) {

@@ -1,6 +1,5 @@
 package io.github.dde4j.core.quality;
 
-import io.github.dde4j.core.table.TableSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ public final class TableSummary implements Serializable {
     private final double[][] edges; // [column] bin edges of a numerical column, null for categorical ones
     private long rows;
     private final long[] missing;
+    private final long[] numbers; // cells read as numbers (not NaN) of a numerical column
     private final List<Map<String, Long>> labelCounts; // null for numerical columns
     private final CoMoments[] moments; // [pair] for numerical pairs, else null
     private final List<Map<String, Long>> jointCounts; // [pair] for the other pairs, else null
@@ -33,6 +33,7 @@ public final class TableSummary implements Serializable {
         int c = kinds.size();
         edges = new double[c][];
         missing = new long[c];
+        numbers = new long[c];
         labelCounts = new ArrayList<>();
         for (int a = 0; a < c; a++) {
             edges[a] = kinds.numerical(a) ? ColumnScores.binEdges(kinds.min(a), kinds.max(a)) : null;
@@ -60,7 +61,8 @@ public final class TableSummary implements Serializable {
             boolean m = ScoredTable.isMissing(cells[a], kinds.options());
             missing[a] += m ? 1 : 0;
             if (kinds.numerical(a)) {
-                x[a] = m ? Double.NaN : TableSchema.number(cells[a]);
+                x[a] = kinds.number(cells[a]);
+                numbers[a] += Double.isNaN(x[a]) ? 0 : 1;
                 label[a] = ColumnScores.binLabel(edges[a], x[a]);
             } else {
                 label[a] = m ? ScoredTable.MISSING : cells[a];
@@ -85,6 +87,7 @@ public final class TableSummary implements Serializable {
         rows += other.rows;
         for (int a = 0; a < missing.length; a++) {
             missing[a] += other.missing[a];
+            numbers[a] += other.numbers[a];
             Map<String, Long> into = labelCounts.get(a);
             if (into != null) {
                 other.labelCounts.get(a).forEach((l, n) -> into.merge(l, n, Long::sum));
@@ -105,9 +108,9 @@ public final class TableSummary implements Serializable {
         return rows;
     }
 
-    /** The present cells of column {@code a}. */
-    public long present(int a) {
-        return rows - missing[a];
+    /** The cells of numerical column {@code a} read as numbers: its values in the column shape (KS) test. */
+    public long numbers(int a) {
+        return numbers[a];
     }
 
     double missingShare(int a) {
