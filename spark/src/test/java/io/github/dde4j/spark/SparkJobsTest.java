@@ -235,8 +235,8 @@ class SparkJobsTest {
     /**
      * quality equals 'dde4j quality --json' on the reference tables (read as CSV with 1 and 3
      * partitions, and as Parquet): the deterministic scores to 1e-9, detection to 0.02. The tables
-     * are also run with the real and synthetic roles swapped, so that each side of every distance
-     * comparison is once the broadcast one.
+     * are also run with the real and synthetic roles swapped, and with the real table as holdout,
+     * so that each side of every distance comparison is once the broadcast one.
      */
     @Test
     void qualityEqualsTheCommandsReport() throws IOException {
@@ -248,12 +248,13 @@ class SparkJobsTest {
         Path real = fixture("/reference/quality/" + table + "-real.csv");
         Path synthetic = fixture("/reference/quality/" + table + "-synthetic.csv");
         Path holdout = fixture("/reference/quality/" + table + "-holdout.csv");
-        for (Path[] roles : new Path[][] {{real, synthetic}, {synthetic, real}}) {
+        // real, synthetic, holdout: the tables' sizes decide which side of each comparison is broadcast
+        for (Path[] roles : new Path[][] {{real, synthetic, holdout}, {synthetic, real, holdout}, {real, synthetic, real}}) {
             String want = cli("quality", "--real", roles[0].toString(), "--synthetic", roles[1].toString(),
-                    "--holdout", holdout.toString(), "--json");
+                    "--holdout", roles[2].toString(), "--json");
             for (int p : new int[] {1, 3}) {
                 String got = job("quality", "--real", roles[0].toString(), "--synthetic", roles[1].toString(),
-                        "--holdout", holdout.toString(), "--json", "--partitions", Integer.toString(p)).ok().out();
+                        "--holdout", roles[2].toString(), "--json", "--partitions", Integer.toString(p)).ok().out();
                 assertReportEquals(want, got, table + " " + roles[0].getFileName() + " partitions " + p);
             }
         }
@@ -313,6 +314,10 @@ class SparkJobsTest {
                 dir.resolve("f4").toString()).oneLineError(1, "--data", "nope.csv");
         job("score", "--model", faithfulModel.toString(), "--data", cars.toString(), "--out", dir.resolve("f5").toString())
                 .oneLineError(1, "eruptions");
+        job("quality", "--real", cars.toString(), "--synthetic", faithful.toString())
+                .oneLineError(1, "synthetic table's columns", "eruptions");
+        job("quality", "--real", cars.toString(), "--synthetic", dir.resolve("nope.csv").toString())
+                .oneLineError(1, "--synthetic", "nope.csv");
     }
 
     // ---- helpers
