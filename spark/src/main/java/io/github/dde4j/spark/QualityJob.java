@@ -67,29 +67,28 @@ final class QualityJob {
     }
 
     /** A table's rows as text cells with their index in reading order. */
-    private record Table(String flag, String location, List<String> header, JavaPairRDD<Long, String[]> rows, long count) {
+    private record Table(List<String> header, JavaPairRDD<Long, String[]> rows, long count) {
     }
 
     static QualityReport run(SparkSession spark, Options o) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TableMetadata meta = o.metadata() == null ? TableMetadata.NONE : TableMetadata.read(o.metadata());
-        Table real = read(spark, "--real", o.real(), o.partitions());
-        Table synthetic = read(spark, "--synthetic", o.synthetic(), o.partitions());
-        Table holdout = o.holdout() == null ? null : read(spark, "--holdout", o.holdout(), o.partitions());
+        List<Table> read = new ArrayList<>();
         try {
-            requireRows(real);
-            requireRows(synthetic);
-            if (holdout != null) {
-                requireRows(holdout);
-            }
+            Table real = read(spark, "--real", o.real(), o.partitions(), read);
+            Table synthetic = read(spark, "--synthetic", o.synthetic(), o.partitions(), read);
+            Table holdout = o.holdout() == null ? null : read(spark, "--holdout", o.holdout(), o.partitions(), read);
             // column types as the command detects them, on the rows detection uses
-            List<String[]> realSample = sample(real, Math.min(real.count(), o.sampleRows()), real.count() <= o.sampleRows(), o.seed());
+            boolean whole = real.count() <= o.sampleRows();
+            List<String[]> realSample = sample(real, Math.min(real.count(), o.sampleRows()), whole, o.seed());
             TableSchema schema = TableSchema.detect(new CsvReader.TextRecords(real.header(), realSample), meta);
             QualityOptions options = QualityOptions.of(schema, o.seed());
-            ColumnKinds names = ColumnProfile.of(real.header(), options).kinds();
-            JavaPairRDD<Long, String[]> r = scored(real, names.positions(real.header(), "real"));
-            JavaPairRDD<Long, String[]> s = scored(synthetic, names.positions(synthetic.header(), "synthetic"));
-            JavaPairRDD<Long, String[]> h = holdout == null ? null : scored(holdout, names.positions(holdout.header(), "holdout"));
+            ColumnKinds columns = ColumnProfile.of(real.header(), options).kinds();
+            int[] realAt = columns.positions(real.header(), "real");
+            int[] synAt = columns.positions(synthetic.header(), "synthetic");
+            JavaPairRDD<Long, String[]> r = scored(real, realAt);
+            JavaPairRDD<Long, String[]> s = scored(synthetic, synAt);
+            JavaPairRDD<Long, String[]> h = holdout == null ? null : scored(holdout, columns.positions(holdout.header(), "holdout"));
 
             ColumnProfile profile = r.values().treeAggregate(ColumnProfile.of(real.header(), options),
                     (p, row) -> {
@@ -106,9 +105,7 @@ final class QualityJob {
 
             // detection on the sample: the synthetic rows the command takes (its first ones) when the real table is whole
             long m = Math.min(synthetic.count(), realSample.size());
-            List<String[]> syntheticSample = sample(synthetic, m, real.count() <= o.sampleRows(), o.seed() + 1);
-            int[] realAt = names.positions(real.header(), "real");
-            int[] synAt = names.positions(synthetic.header(), "synthetic");
+            List<String[]> syntheticSample = sample(synthetic, m, whole, o.seed() + 1);
             Detection.Result det = Detection.of(ScoredTable.of(kinds, cells(realSample, realAt)),
                     ScoredTable.of(kinds, cells(syntheticSample, synAt)), o.seed());
 
@@ -125,16 +122,16 @@ final class QualityJob {
             }
             return QualityReport.of(kinds, realSummary, syntheticSummary, ks, det, new Dcr.Scores(medianSyn, medianRandom, closer));
         } finally {
-            real.rows().unpersist(false);
-            synthetic.rows().unpersist(false);
-            if (holdout != null) {
-                holdout.rows().unpersist(false);
-            }
+            read.forEach(t -> t.rows().unpersist(false));
         }
     }
 
-    /** Every cell as text (null = missing), numbered in Spark's reading order, then spread over {@code partitions}. */
-    private static Table read(SparkSession spark, String flag, String location, int partitions) throws IOException {
+    /**
+     * Every cell as text (null = missing), numbered in Spark's reading order, then spread over
+     * {@code partitions} and cached (added to {@code cached}, to be released by the caller).
+     */
+    private static Table read(SparkSession spark, String flag, String location, int partitions, List<Table> cached)
+            throws IOException {
         Locations.requireExisting(spark, flag, location);
         Dataset<Row> in = Format.reader(spark.read(), Format.ofName(location)).load(location);
         List<String> header = List.of(in.schema().fieldNames());
@@ -143,13 +140,12 @@ final class QualityJob {
             rows = rows.repartition(partitions);
         }
         rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-        return new Table(flag, location, header, rows, rows.count());
-    }
-
-    private static void requireRows(Table t) {
+        Table t = new Table(header, rows, rows.count());
+        cached.add(t);
         if (t.count() == 0) {
-            throw new IllegalArgumentException(t.flag() + " " + t.location() + ": no rows");
+            throw new IllegalArgumentException(flag + " " + location + ": no rows");
         }
+        return t;
     }
 
     private static String[] text(Row r) {
@@ -352,14 +348,23 @@ final class QualityJob {
         return a;
     }
 
-    /** The median of n values: a distributed sort, then the one or two middle ranks. */
+    /**
+     * The median of n values: a distributed sort, then the one or two middle ranks. The values are
+     * cached first: the sort reads them twice (a sample for its ranges, then the shuffle), and
+     * each is a distance computation.
+     */
     private static double exactMedian(JavaRDD<Double> values, long n) {
         long lo = (n - 1) / 2;
         long hi = n / 2;
+        JavaRDD<Double> cached = values.persist(StorageLevel.MEMORY_AND_DISK());
         Map<Long, Double> middle = new HashMap<>();
-        values.sortBy(v -> v, true, values.getNumPartitions()).zipWithIndex()
-                .filter(e -> e._2() == lo || e._2() == hi).collect()
-                .forEach(e -> middle.put(e._2(), e._1()));
+        try {
+            cached.sortBy(v -> v, true, values.getNumPartitions()).zipWithIndex()
+                    .filter(e -> e._2() == lo || e._2() == hi).collect()
+                    .forEach(e -> middle.put(e._2(), e._1()));
+        } finally {
+            cached.unpersist(false);
+        }
         return Dcr.medianOfSorted(n, k -> middle.get(k));
     }
 }
