@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# spark/run-local.sh sample|score [flags]: a dde4j Spark job in this JVM on local[2], for users
+# spark/run-local.sh sample|score|quality [flags]: a dde4j Spark job in this JVM on local[2], for users
 # without a cluster. It runs the jar that spark-submit takes (spark/target/dde4j-spark.jar) with
 # Spark's own jars from Maven's local repository on the class path, as spark-submit would.
 # Build first:  mvn -pl spark -am install -DskipTests

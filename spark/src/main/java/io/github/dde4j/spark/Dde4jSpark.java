@@ -17,13 +17,13 @@ import java.util.function.Supplier;
 
 /**
  * The Spark jobs' command line: {@code spark-submit --class io.github.dde4j.spark.Dde4jSpark
- * dde4j-spark.jar sample|score ...}, or {@code spark/run-local.sh} in-process on
+ * dde4j-spark.jar sample|score|quality ...}, or {@code spark/run-local.sh} in-process on
  * {@code local[2]} when no master is set. Flags as the dde4j command spells them; bad input is one
  * line on standard error and exit code 1, a usage error exit code 2 (docs/spark.md).
  */
 @Command(name = "dde4j-spark", mixinStandardHelpOptions = true,
-        description = "dde4j models as Apache Spark jobs: sample rows, score tables (docs/spark.md).",
-        subcommands = {Dde4jSpark.Sample.class, Dde4jSpark.Score.class})
+        description = "dde4j models as Apache Spark jobs: sample rows, score tables, quality reports (docs/spark.md).",
+        subcommands = {Dde4jSpark.Sample.class, Dde4jSpark.Score.class, Dde4jSpark.Quality.class})
 public final class Dde4jSpark implements Runnable {
 
     public static final int FAILURE = 1;
@@ -39,7 +39,7 @@ public final class Dde4jSpark implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a job: sample or score");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a job: sample, score or quality");
     }
 
     public static void main(String[] args) {
@@ -202,6 +202,65 @@ public final class Dde4jSpark implements Runnable {
             m.logZ(); // a model without a normalised density is refused before Spark starts
             ScoreJob.Summary s = ScoreJob.run(parent.session.get(), new ScoreJob.Options(model, data, in, out, f), m);
             parent.out.println(s.json());
+            return 0;
+        }
+    }
+
+    @Command(name = "quality", mixinStandardHelpOptions = true, description = {"The synthetic-data quality report "
+            + "of 'dde4j quality' on large tables, from per-partition summaries: column shapes, column pair trends, "
+            + "missing values and distances to closest records exact; detection and column types on a sample of "
+            + "--sample-rows real rows (all of them, hence 'dde4j quality''s values, up to that many)."})
+    static final class Quality implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Dde4jSpark parent;
+
+        @Option(names = "--real", required = true, paramLabel = "R", description = "The real (training) table: "
+                + "a .csv file or folder (header row), else Parquet.")
+        String real;
+
+        @Option(names = "--synthetic", required = true, paramLabel = "S", description = "The synthetic table (same columns).")
+        String synthetic;
+
+        @Option(names = "--holdout", paramLabel = "H",
+                description = "Real rows the synthesizer never saw: adds DCR overfitting protection.")
+        String holdout;
+
+        @Option(names = "--metadata", paramLabel = "M.json|M.yaml", description = "Column types and missing-value tokens (see docs/tables.md).")
+        Path metadata;
+
+        @Option(names = "--json", description = "Print the report as JSON (the keys of 'dde4j quality --json').")
+        boolean json;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+                description = "Seed of the detection folds, the DCR baseline's random rows and the sample, 0..4294967295 (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--partitions", paramLabel = "P", defaultValue = "0",
+                description = "Spread each table over P partitions (default: as Spark reads them).")
+        int partitions;
+
+        @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "100000",
+                description = "Real rows collected to the driver for detection and type detection (default ${DEFAULT-VALUE}).")
+        int sampleRows;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seed < 0 || seed > 0xFFFFFFFFL) {
+                throw ModelRows.userError("--seed must be in 0..4294967295, got " + seed);
+            }
+            if (partitions < 0) {
+                throw ModelRows.userError("--partitions must be >= 0, got " + partitions);
+            }
+            if (sampleRows < 10) {
+                throw ModelRows.userError("--sample-rows must be >= 10, got " + sampleRows);
+            }
+            if (metadata != null && !java.nio.file.Files.isRegularFile(metadata)) {
+                throw ModelRows.userError("--metadata " + metadata + ": file not found");
+            }
+            io.github.dde4j.core.quality.QualityReport q = QualityJob.run(parent.session.get(),
+                    new QualityJob.Options(real, synthetic, holdout, metadata, seed, partitions, sampleRows));
+            parent.out.print(json ? QualityText.json(q) : QualityText.summary(q));
+            parent.out.flush();
             return 0;
         }
     }

@@ -38,6 +38,8 @@ class Dde4jSparkTest {
         assertOneLine(run("sample", "--rows", "10", "--out", "x"), Dde4jSpark.USAGE, "--model");
         assertOneLine(run("sample", "--model", "m.zip", "--rows", "ten", "--out", "x"), Dde4jSpark.USAGE, "--rows", "ten");
         assertOneLine(run("shuffle"), Dde4jSpark.USAGE, "shuffle");
+        assertOneLine(run("quality", "--real", "r.csv"), Dde4jSpark.USAGE, "--synthetic");
+        assertOneLine(run("quality", "--real", "r.csv", "--synthetic", "s.csv", "--seed", "x"), Dde4jSpark.USAGE, "--seed");
     }
 
     @Test
@@ -51,6 +53,11 @@ class Dde4jSparkTest {
         assertOneLine(run("score", "--model", model, "--data", "d.csv", "--out", "x"), 1, "nope.zip", "not found");
         assertOneLine(run("score", "--model", model, "--data", "d.csv", "--out", "x", "--data-format", "json"), 1,
                 "--data-format", "json");
+        assertOneLine(run("quality", "--real", "r.csv", "--synthetic", "s.csv", "--seed", "-1"), 1, "--seed", "-1");
+        assertOneLine(run("quality", "--real", "r.csv", "--synthetic", "s.csv", "--partitions", "-2"), 1, "--partitions");
+        assertOneLine(run("quality", "--real", "r.csv", "--synthetic", "s.csv", "--sample-rows", "3"), 1, "--sample-rows");
+        assertOneLine(run("quality", "--real", "r.csv", "--synthetic", "s.csv", "--metadata", dir.resolve("m.yaml").toString()),
+                1, "--metadata", "m.yaml");
         Path notAModel = dir.resolve("table.zip");
         java.nio.file.Files.writeString(notAModel, "a,b\n1,2\n");
         assertOneLine(run("sample", "--model", notAModel.toString(), "--rows", "9", "--out", "x"), 1, "model file");

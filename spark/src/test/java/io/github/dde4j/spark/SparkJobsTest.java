@@ -1,5 +1,7 @@
 package io.github.dde4j.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dde4j.cli.Dde4j;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -230,6 +232,86 @@ class SparkJobsTest {
                 .oneLineError(1, "--out", "left-over");
     }
 
+    /**
+     * quality equals 'dde4j quality --json' on two reference tables (read as CSV with 1 and 3
+     * partitions): the deterministic scores to 1e-9, detection to 0.02. The cars tables are also run
+     * with the real and synthetic roles swapped, and with the real table as holdout, so that each
+     * side of every distance comparison is once the broadcast one, and read as Parquet.
+     */
+    @Test
+    void qualityEqualsTheCommandsReport() throws IOException {
+        qualityEqualsTheCommandsReport("cars", true);
+        qualityEqualsTheCommandsReport("penguins-full", false);
+    }
+
+    /** {@code every}: all three role sets and Parquet too (else the tables as they are, CSV, 1 and 3 partitions). */
+    private static void qualityEqualsTheCommandsReport(String table, boolean every) throws IOException {
+        Path real = fixture("/reference/quality/" + table + "-real.csv");
+        Path synthetic = fixture("/reference/quality/" + table + "-synthetic.csv");
+        Path holdout = fixture("/reference/quality/" + table + "-holdout.csv");
+        // real, synthetic, holdout: the tables' sizes decide which side of each comparison is broadcast
+        Path[][] roleSets = {{real, synthetic, holdout}, {synthetic, real, holdout}, {real, synthetic, real}};
+        for (Path[] roles : every ? roleSets : new Path[][] {roleSets[0]}) {
+            String want = cli("quality", "--real", roles[0].toString(), "--synthetic", roles[1].toString(),
+                    "--holdout", roles[2].toString(), "--json");
+            for (int p : new int[] {1, 3}) {
+                String got = job("quality", "--real", roles[0].toString(), "--synthetic", roles[1].toString(),
+                        "--holdout", roles[2].toString(), "--json", "--partitions", Integer.toString(p)).ok().out();
+                assertReportEquals(want, got, table + " " + roles[0].getFileName() + " partitions " + p);
+            }
+        }
+        if (!every) {
+            return;
+        }
+        // Parquet with text columns, as a CSV file read by Spark and written back
+        String[] parquet = new String[3];
+        Path[] csv = {real, synthetic, holdout};
+        for (int i = 0; i < 3; i++) {
+            parquet[i] = dir.resolve(table + "-parquet-" + i).toString();
+            Format.reader(spark.read(), Format.CSV).load(csv[i].toString()).write().parquet(parquet[i]);
+        }
+        String want = cli("quality", "--real", real.toString(), "--synthetic", synthetic.toString(), "--holdout",
+                holdout.toString(), "--json", "--seed", "5");
+        String got = job("quality", "--real", parquet[0], "--synthetic", parquet[1], "--holdout", parquet[2], "--json",
+                "--seed", "5", "--partitions", "2").ok().out();
+        assertReportEquals(want, got, table + " parquet");
+    }
+
+    /** Two reports' JSON: the same keys and column types, numbers to 1e-9 (detection's to 0.02). */
+    private static void assertReportEquals(String want, String got, String what) throws IOException {
+        JsonNode w = new ObjectMapper().readTree(want);
+        JsonNode g = new ObjectMapper().readTree(got);
+        assertEquals(keys(w), keys(g), what + ": keys");
+        w.fieldNames().forEachRemaining(k -> assertNodeEquals(w.get(k), g.get(k), k.startsWith("detection") ? 0.02 : 1e-9,
+                what + ": " + k));
+    }
+
+    private static void assertNodeEquals(JsonNode w, JsonNode g,
+                                         double tolerance, String what) {
+        if (w.isContainerNode()) {
+            assertEquals(w.size(), g.size(), what);
+            if (w.isArray()) {
+                for (int i = 0; i < w.size(); i++) {
+                    assertNodeEquals(w.get(i), g.get(i), tolerance, what + "[" + i + "]");
+                }
+            } else {
+                w.fieldNames().forEachRemaining(k -> assertNodeEquals(w.get(k), g.get(k), tolerance, what + "." + k));
+            }
+        } else if (w.isNumber()) {
+            assertTrue(g.isNumber(), what + ": " + g);
+            assertEquals(w.asDouble(), g.asDouble(), tolerance, what);
+        } else {
+            assertEquals(w, g, what);
+        }
+    }
+
+    /** A JSON object's keys, in order. */
+    private static List<String> keys(JsonNode n) {
+        List<String> keys = new ArrayList<>();
+        n.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
     /** Input found bad once Spark runs (the rest: {@link Dde4jSparkTest}): one line naming the flag, file or column. */
     @Test
     void badInputIsOneLine() {
@@ -237,6 +319,10 @@ class SparkJobsTest {
                 dir.resolve("f4").toString()).oneLineError(1, "--data", "nope.csv");
         job("score", "--model", faithfulModel.toString(), "--data", cars.toString(), "--out", dir.resolve("f5").toString())
                 .oneLineError(1, "eruptions");
+        job("quality", "--real", cars.toString(), "--synthetic", faithful.toString())
+                .oneLineError(1, "synthetic table's columns", "eruptions");
+        job("quality", "--real", cars.toString(), "--synthetic", dir.resolve("nope.csv").toString())
+                .oneLineError(1, "--synthetic", "nope.csv");
     }
 
     // ---- helpers

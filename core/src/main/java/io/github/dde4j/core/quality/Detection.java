@@ -11,20 +11,32 @@ import java.util.TreeSet;
  * categorical columns one-hot (missing is a category); scaled per training fold by the median and
  * interquartile range (a zero range counts as 1); L2-penalised logistic regression (penalty
  * |w|^2 / 2, intercept free) solved to its optimum by Newton's method with conjugate gradients;
- * three stratified shuffled folds; score 1 - mean(max(0.5, AUC) * 2 - 1).
+ * three stratified shuffled folds; score 1 - mean(max(0.5, AUC) * 2 - 1). The synthetic rows
+ * beyond the real table's count are left out; the rows are held in memory.
  */
-final class Detection {
+public final class Detection {
 
     static final int FOLDS = 3;
 
     /** The score and the AUC of each fold. */
-    record Result(double score, double[] foldAucs) {
+    public record Result(double score, double[] foldAucs) {
+        /** Copies the AUCs. */
+        public Result {
+            foldAucs = foldAucs.clone();
+        }
+
+        /** A copy of the AUCs. */
+        @Override
+        public double[] foldAucs() {
+            return foldAucs.clone();
+        }
     }
 
     private Detection() {
     }
 
-    static Result of(ScoredTable real, ScoredTable synthetic, long seed) {
+    /** Detection of {@code synthetic} rows against {@code real} ones, with folds drawn from {@code seed}. */
+    public static Result of(ScoredTable real, ScoredTable synthetic, long seed) {
         ScoredTable syn = synthetic.rows > real.rows ? synthetic.head(real.rows) : synthetic;
         int n = real.rows + syn.rows;
         double[][] x = features(real, syn);

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param missingTokens cells besides blank ones that mean a missing value
  * @param seed          seed of the detection folds and of the random rows of the DCR baseline
  */
-public record QualityOptions(Set<String> categorical, Set<String> ignore, List<String> missingTokens, long seed) {
+public record QualityOptions(Set<String> categorical, Set<String> ignore, List<String> missingTokens, long seed)
+        implements java.io.Serializable {
 
     /** Copies the collections; nulls become empty. */
     public QualityOptions {

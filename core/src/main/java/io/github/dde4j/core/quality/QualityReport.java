@@ -72,61 +72,88 @@ public record QualityReport(
     public static QualityReport compute(CsvReader.TextRecords real, CsvReader.TextRecords synthetic,
                                         CsvReader.TextRecords holdout, QualityOptions options) {
         QualityOptions o = options == null ? QualityOptions.defaults() : options;
-        ScoredTable r = ScoredTable.real(real, o);
-        ScoredTable s = ScoredTable.like(r, synthetic, o, "synthetic");
-        int cols = r.names.size();
-        if (cols == 0) {
-            throw new IllegalArgumentException("no columns left to score (all are ignored)");
+        ColumnProfile profile = ColumnProfile.of(real.header(), o);
+        int[] at = profile.kinds().positions(real.header(), "real");
+        for (String[] row : real.rows()) {
+            profile.add(ColumnKinds.cells(row, at));
         }
+        ColumnKinds kinds = profile.kinds();
+        ScoredTable r = ScoredTable.of(kinds, real, "real");
+        ScoredTable s = ScoredTable.of(kinds, synthetic, "synthetic");
+        double[] ks = new double[kinds.size()];
+        for (int a = 0; a < ks.length; a++) {
+            ks[a] = kinds.numerical(a) ? ColumnScores.ksComplement(r.numbers[a], s.numbers[a]) : Double.NaN;
+        }
+        TableSummary realSummary = summary(kinds, real, "real");
+        Detection.Result det = Detection.of(r, s, o.seed());
+        double[] span = Dcr.spans(kinds);
+        double medianSyn = Dcr.median(Dcr.closest(s, r, span));
+        double medianRandom = Dcr.median(Dcr.closest(Dcr.randomRows(kinds, realSummary, s.rows, o.seed()), r, span));
+        Double closer = null;
+        if (holdout != null) {
+            ScoredTable h = ScoredTable.of(kinds, holdout, "holdout");
+            int n = Math.min(r.rows, h.rows);
+            closer = Dcr.shareCloser(Dcr.closest(s, r.head(n), span), Dcr.closest(s, h.head(n), span));
+        }
+        return of(kinds, realSummary, summary(kinds, synthetic, "synthetic"), ks, det,
+                new Dcr.Scores(medianSyn, medianRandom, closer));
+    }
+
+    /**
+     * The report from its parts, however they were computed (one pass over tables in memory, or
+     * summaries of a distributed table's partitions merged).
+     *
+     * @param kinds         the scored columns, from the real table's {@link ColumnProfile}
+     * @param real          the real table's summary
+     * @param synthetic     the synthetic table's summary
+     * @param ksComplements per column, 1 - the KS statistic for a numerical one (see {@link KsGap}); ignored for categorical ones
+     * @param detection     the detection score and fold AUCs
+     * @param dcr           the distances to closest records
+     */
+    public static QualityReport of(ColumnKinds kinds, TableSummary real, TableSummary synthetic, double[] ksComplements,
+                                   Detection.Result detection, Dcr.Scores dcr) {
+        int cols = kinds.size();
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, Double> shapes = new LinkedHashMap<>();
         Map<String, Double> missing = new LinkedHashMap<>();
         for (int a = 0; a < cols; a++) {
-            String name = r.names.get(a);
-            types.put(name, r.numerical[a] ? "numerical" : "categorical");
-            shapes.put(name, r.numerical[a] ? ColumnScores.ksComplement(r.numbers[a], s.numbers[a])
-                    : ColumnScores.tvComplement(r.labels[a], s.labels[a]));
-            double mr = missingShare(r.labels[a]);
-            double ms = missingShare(s.labels[a]);
+            String name = kinds.names().get(a);
+            types.put(name, kinds.numerical(a) ? "numerical" : "categorical");
+            shapes.put(name, kinds.numerical(a) ? ksComplements[a]
+                    : ColumnScores.tvComplement(real.labelCounts(a), real.rows(), synthetic.labelCounts(a), synthetic.rows()));
+            double mr = real.missingShare(a);
+            double ms = synthetic.missingShare(a);
             if (mr > 0 || ms > 0) {
                 missing.put(name, 1.0 - Math.abs(mr - ms));
             }
         }
         Map<String, Double> pairs = new LinkedHashMap<>();
+        int k = 0;
         for (int a = 0; a < cols; a++) {
-            for (int b = a + 1; b < cols; b++) {
-                double v;
-                if (r.numerical[a] && r.numerical[b]) {
-                    v = ColumnScores.correlationSimilarity(r.numbers[a], r.numbers[b], s.numbers[a], s.numbers[b]);
-                } else {
-                    v = ColumnScores.contingency(pairLabels(r, r, a), pairLabels(r, r, b), pairLabels(r, s, a), pairLabels(r, s, b));
-                }
-                pairs.put(r.names.get(a) + "|" + r.names.get(b), v);
+            for (int b = a + 1; b < cols; b++, k++) {
+                double v = real.moments(k) != null
+                        ? ColumnScores.correlationSimilarity(real.moments(k).pearson(), synthetic.moments(k).pearson())
+                        : ColumnScores.tvComplement(real.jointCounts(k), real.rows(), synthetic.jointCounts(k), synthetic.rows());
+                pairs.put(kinds.names().get(a) + "|" + kinds.names().get(b), v);
             }
         }
         double shapeScore = nanMean(shapes.values());
         double pairScore = pairs.isEmpty() ? Double.NaN : nanMean(pairs.values());
-        Detection.Result det = Detection.of(r, s, o.seed());
-        double[] span = Dcr.spans(r);
-        double medianSyn = Dcr.median(Dcr.closest(s, r, span));
-        double medianRandom = Dcr.median(Dcr.closest(Dcr.randomRows(r, s.rows, o.seed()), r, span));
-        Double closer = null;
-        Double overfitting = null;
-        if (holdout != null) {
-            ScoredTable h = ScoredTable.like(r, holdout, o, "holdout");
-            int n = Math.min(r.rows, h.rows);
-            double[] toReal = Dcr.closest(s, r.head(n), span);
-            double[] toHoldout = Dcr.closest(s, h.head(n), span);
-            int count = 0;
-            for (int i = 0; i < toReal.length; i++) {
-                count += toReal[i] < toHoldout[i] ? 1 : 0;
-            }
-            closer = (double) count / toReal.length;
-            overfitting = Math.min(1.0, 2 * (1 - closer));
-        }
-        List<Double> aucs = java.util.Arrays.stream(det.foldAucs()).boxed().toList();
+        Double closer = dcr.shareCloserToTraining();
+        Double overfitting = closer == null ? null : Math.min(1.0, 2 * (1 - closer));
+        List<Double> aucs = java.util.Arrays.stream(detection.foldAucs()).boxed().toList();
         return new QualityReport(types, shapes, shapeScore, missing, pairs, pairScore, nanMean(List.of(shapeScore, pairScore)),
-                det.score(), aucs, medianSyn, medianRandom, Math.min(1.0, medianSyn / medianRandom), closer, overfitting);
+                detection.score(), aucs, dcr.medianSynthetic(), dcr.medianRandom(),
+                Math.min(1.0, dcr.medianSynthetic() / dcr.medianRandom()), closer, overfitting);
+    }
+
+    private static TableSummary summary(ColumnKinds kinds, CsvReader.TextRecords t, String role) {
+        int[] at = kinds.positions(t.header(), role);
+        TableSummary s = new TableSummary(kinds);
+        for (String[] row : t.rows()) {
+            s.add(ColumnKinds.cells(row, at));
+        }
+        return s;
     }
 
     /** The report as an ordered map with the JSON names (holdout entries only when present). */
@@ -192,18 +219,6 @@ public record QualityReport(
             }
         }
         return r;
-    }
-
-    private static String[] pairLabels(ScoredTable real, ScoredTable t, int a) {
-        return real.numerical[a] ? ColumnScores.binned(real.numbers[a], t.numbers[a]) : t.labels[a];
-    }
-
-    private static double missingShare(String[] labels) {
-        int m = 0;
-        for (String l : labels) {
-            m += ScoredTable.MISSING.equals(l) ? 1 : 0;
-        }
-        return (double) m / labels.length;
     }
 
     private static double nanMean(java.util.Collection<Double> values) {

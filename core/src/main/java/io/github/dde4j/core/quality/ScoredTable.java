@@ -1,15 +1,19 @@
 package io.github.dde4j.core.quality;
 
 import io.github.dde4j.core.data.CsvReader;
-import io.github.dde4j.core.table.TableSchema;
-import java.util.ArrayList;
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A table as the report sees it: per scored column either numbers (NaN = missing) or labels
- * (the cell text, {@link #MISSING} = missing). Column kinds come from the real table.
+ * Rows as the report reads them, column by column: per scored column either numbers (NaN =
+ * missing) or labels (the cell text, {@link #MISSING} = missing). Column kinds come from the real
+ * table ({@link ColumnKinds}). What the distance to closest record and detection work on; a part of
+ * a table (a partition's rows, a sample) is one too.
  */
-final class ScoredTable {
+public final class ScoredTable implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     static final String MISSING = "<missing>";
 
@@ -27,51 +31,54 @@ final class ScoredTable {
         this.rows = rows;
     }
 
-    /** The real table: a column is numerical if every present cell is a number and it is not forced categorical. */
-    static ScoredTable real(CsvReader.TextRecords t, QualityOptions o) {
-        List<String> names = new ArrayList<>();
-        for (String h : t.header()) {
-            if (!o.ignore().contains(h)) {
-                names.add(h);
+    /** Rows given as their cells of the scored columns, in {@link ColumnKinds#names()} order. */
+    public static ScoredTable of(ColumnKinds kinds, List<String[]> rows) {
+        int n = rows.size();
+        int c = kinds.size();
+        boolean[] numerical = kinds.numericalFlags();
+        double[][] num = new double[c][];
+        String[][] lab = new String[c][n];
+        for (int a = 0; a < c; a++) {
+            if (numerical[a]) {
+                num[a] = new double[n];
             }
-        }
-        boolean[] numerical = new boolean[names.size()];
-        for (int a = 0; a < names.size(); a++) {
-            int j = t.header().indexOf(names.get(a));
-            boolean all = !o.categorical().contains(names.get(a));
-            int present = 0;
-            for (int i = 0; i < t.rows().size() && all; i++) {
-                String cell = t.rows().get(i)[j];
-                if (!isMissing(cell, o)) {
-                    present++;
-                    all = Double.isFinite(TableSchema.number(cell));
+            for (int i = 0; i < n; i++) {
+                String cell = rows.get(i)[a];
+                boolean m = isMissing(cell, kinds.options());
+                lab[a][i] = m ? MISSING : cell;
+                if (numerical[a]) {
+                    num[a][i] = kinds.number(cell);
                 }
             }
-            numerical[a] = all && present > 0;
         }
-        return of(t, names, numerical, o);
+        return new ScoredTable(kinds.names(), numerical, num, lab, n);
     }
 
-    /** Another table read with the real table's columns and kinds. */
-    static ScoredTable like(ScoredTable real, CsvReader.TextRecords t, QualityOptions o, String role) {
-        List<String> expected = new ArrayList<>(t.header());
-        expected.removeAll(o.ignore());
-        if (!expected.equals(real.names)) {
-            throw new IllegalArgumentException("the " + role + " table's columns (" + String.join(", ", expected)
-                    + ") differ from the real table's (" + String.join(", ", real.names) + ")");
-        }
-        return of(t, real.names, real.numerical, o);
+    /** A whole table read with the real table's columns and kinds; {@code role} names it in errors. */
+    static ScoredTable of(ColumnKinds kinds, CsvReader.TextRecords t, String role) {
+        int[] at = kinds.positions(t.header(), role);
+        return of(kinds, t.rows().stream().map(r -> ColumnKinds.cells(r, at)).toList());
+    }
+
+    /** The number of rows. */
+    public int rows() {
+        return rows;
     }
 
     /** The first {@code n} rows. */
-    ScoredTable head(int n) {
+    public ScoredTable head(int n) {
+        return slice(0, n);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public ScoredTable slice(int from, int to) {
         double[][] num = new double[numbers.length][];
         String[][] lab = new String[labels.length][];
         for (int a = 0; a < names.size(); a++) {
-            num[a] = numbers[a] == null ? null : java.util.Arrays.copyOf(numbers[a], n);
-            lab[a] = java.util.Arrays.copyOf(labels[a], n);
+            num[a] = numbers[a] == null ? null : Arrays.copyOfRange(numbers[a], from, to);
+            lab[a] = Arrays.copyOfRange(labels[a], from, to);
         }
-        return new ScoredTable(names, numerical, num, lab, n);
+        return new ScoredTable(names, numerical, num, lab, to - from);
     }
 
     static ScoredTable fromColumns(List<String> names, boolean[] numerical, double[][] numbers, String[][] labels, int rows) {
@@ -80,26 +87,5 @@ final class ScoredTable {
 
     static boolean isMissing(String cell, QualityOptions o) {
         return cell == null || cell.isEmpty() || o.missingTokens().contains(cell.trim());
-    }
-
-    private static ScoredTable of(CsvReader.TextRecords t, List<String> names, boolean[] numerical, QualityOptions o) {
-        int n = t.rows().size();
-        double[][] num = new double[names.size()][];
-        String[][] lab = new String[names.size()][n];
-        for (int a = 0; a < names.size(); a++) {
-            int j = t.header().indexOf(names.get(a));
-            if (numerical[a]) {
-                num[a] = new double[n];
-            }
-            for (int i = 0; i < n; i++) {
-                String cell = t.rows().get(i)[j];
-                boolean m = isMissing(cell, o);
-                lab[a][i] = m ? MISSING : cell;
-                if (numerical[a]) {
-                    num[a][i] = m ? Double.NaN : TableSchema.number(cell);
-                }
-            }
-        }
-        return new ScoredTable(names, numerical, num, lab, n);
     }
 }
