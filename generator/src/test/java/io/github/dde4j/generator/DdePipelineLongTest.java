@@ -27,15 +27,16 @@ import org.junit.jupiter.api.Test;
  * (averaged over three sample seeds, as is that of the smoothed rows: the small held-out sets make
  * one draw noisy) must be at most half that of {@value #ROWS} rows of a Gaussian fitted to the
  * training rows (the check that the generator learnt more than the first two moments), and at most
- * {@value #FACTOR} times that of the smoothed rows. The goal is
- * 1.25 times; measured on 2026-12-07 (docs/generator.md, "Known limitations"): faithful 0.94,
- * penguins 1.24, eight Gaussians 1.09, airports 1.44, so the bound asserted today is {@value #FACTOR}.
+ * {@value #FACTOR} times that of the smoothed rows (the issue's goal). Measured on 2026-12-07 with
+ * the stop rule that returns the best check (docs/generator.md, "Known limitations"): faithful 0.97,
+ * penguins 0.95, eight Gaussians 1.04, airports 1.20 (before it: 0.94, 1.24, 1.09, 1.44). The runs are
+ * seeded and, with the level fits' thread count fixed, the same on a given machine and thread count.
  */
 @Tag("long")
 class DdePipelineLongTest {
 
     static final int ROWS = 5000;
-    static final double FACTOR = 2.0;
+    static final double FACTOR = 1.25;
 
     private static double[][] table(String name) throws Exception {
         Path file = Path.of(DdePipelineLongTest.class.getResource("/data/" + name + ".csv").toURI());
