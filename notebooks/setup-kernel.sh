@@ -29,17 +29,7 @@ die() { echo "setup-kernel: $*" >&2; exit 1; }
 command -v java >/dev/null || die "java not found (need Java 17 or later)"
 command -v jupyter >/dev/null || die "jupyter not found; on Debian: apt-get install -y jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-ipykernel"
 
-# 1. The kernel jar, from the local Maven repository or Maven Central.
-m2="${MAVEN_REPO:-$HOME/.m2/repository}"
-kjar="$m2/io/github/padreati/rapaio-jupyter-kernel/$version/rapaio-jupyter-kernel-$version.jar"
-if [ ! -f "$kjar" ]; then
-    command -v mvn >/dev/null || die "mvn not found and $kjar missing"
-    mvn -q -B dependency:get -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" -Dtransitive=false \
-        || die "could not fetch io.github.padreati:rapaio-jupyter-kernel:$version"
-fi
-[ -f "$kjar" ] || die "kernel jar not found at $kjar"
-
-# 2. The kernel spec directory.
+# 1. The kernel spec directory.
 if [ -n "${DDE4J_KERNEL_PREFIX:-}" ]; then
     kroot="$DDE4J_KERNEL_PREFIX/share/jupyter/kernels"
 else
@@ -47,7 +37,20 @@ else
 fi
 kdir="$kroot/$name"
 mkdir -p "$kdir"
-cp -f "$kjar" "$kdir/rapaio-jupyter-kernel.jar"
+
+# 2. The kernel jar, from the local Maven repository or Maven Central. Maven copies it itself, so a
+#    local repository set elsewhere (settings.xml, -Dmaven.repo.local in MAVEN_OPTS) works too.
+m2="${MAVEN_REPO:-$HOME/.m2/repository}"
+kjar="$m2/io/github/padreati/rapaio-jupyter-kernel/$version/rapaio-jupyter-kernel-$version.jar"
+if [ -f "$kjar" ]; then
+    cp -f "$kjar" "$kdir/rapaio-jupyter-kernel.jar"
+else
+    command -v mvn >/dev/null || die "mvn not found and $kjar missing"
+    mvn -q -B dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$version" \
+        -DoutputDirectory="$kdir" -Dmdep.stripVersion=true \
+        || die "could not fetch io.github.padreati:rapaio-jupyter-kernel:$version"
+fi
+[ -f "$kdir/rapaio-jupyter-kernel.jar" ] || die "kernel jar not found in $kdir"
 
 # rapaio splits RJK_CLASSPATH on ';' (each entry may be a glob), not on the platform's ':'.
 rjk_classpath="${jar//:/;}"
