@@ -253,8 +253,7 @@ final class FitCommand extends Subcommand {
             ddeSeconds = state.current().ddeSeconds();
         } else {
             DdeSupport.Fitted f;
-            // alongside the level DDEs: the whole fit at the shared thread count, whichever ends first
-            try (Nd4jRuntime.SharedThreads alongside = levelsAhead != null ? Nd4jRuntime.shareThreads() : () -> { }) {
+            try (Nd4jRuntime.SharedThreads alongside = levelsAhead != null ? levelsAhead.alongside() : () -> { }) {
                 f = DdeSupport.fit(rows, settings, listener.andThen(ddeReport)
                         .andThen(Schedules.deadline(deadline)), state, checkpointEvery);
             }

@@ -114,6 +114,15 @@ public final class DataDdeLevels implements AutoCloseable {
                 sortedCopy(config.levels(0)), config.seed(), true);
     }
 
+    /**
+     * The hold under which the caller fits its own model (the data DDE) while these fit: both run at
+     * the shared thread count from start to end, so that neither result depends on which fit ends
+     * first ({@link Nd4jRuntime#shareThreads()}). Close it when the caller's fit is done.
+     */
+    public Nd4jRuntime.SharedThreads alongside() {
+        return Nd4jRuntime.shareThreads();
+    }
+
     /** Fits on the calling thread (what a target without prepared levels does in its prepare). */
     static DataDdeLevels fitNow(float[] rows, int d, double sigmaP, double[] levels, long seed) {
         return new DataDdeLevels(rows, d, sigmaP, sortedCopy(levels), seed, false);

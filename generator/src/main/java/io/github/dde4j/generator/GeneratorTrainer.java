@@ -186,8 +186,7 @@ public final class GeneratorTrainer {
         // the level DDEs need only the rows: they are fitted on a second thread while f_p is
         try (DataDdeLevels levels = DataDdeLevels.fitInBackground(data, ddeConfig.standardizer(data), config)) {
             Dde dde;
-            // the whole fit at the shared thread count, whichever of the two fits ends first
-            try (Nd4jRuntime.SharedThreads alongside = Nd4jRuntime.shareThreads()) {
+            try (Nd4jRuntime.SharedThreads alongside = levels.alongside()) {
                 dde = new DdeTrainer(ddeConfig).fit(data, listener);
             }
             return withStandardizer(dde.standardizer()).withDataDde(dde).train(GeneratorTarget.ofDde(dde, data, levels));

@@ -56,7 +56,9 @@ class DataDdeLevelsTest {
         threadsBefore = Nd4jRuntime.threads();
         DdeConfig cfg = DdeConfig.builder().sigma(CONFIG.sigma()).steps(300).earlyStopping(null).seed(5).build();
         ahead = DataDdeLevels.fitInBackground(rows, Standardizer.fit(rows), CONFIG);
-        dde = new DdeTrainer(cfg).fit(rows, e -> { });
+        try (var alongside = ahead.alongside()) { // as fit and trainOnData hold it
+            dde = new DdeTrainer(cfg).fit(rows, e -> { });
+        }
         own = valuesAtEveryLevel(GeneratorTarget.ofDde(dde, rows));
     }
 
