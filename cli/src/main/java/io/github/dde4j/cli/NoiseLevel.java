@@ -1,5 +1,6 @@
 package io.github.dde4j.cli;
 
+import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.kde.Bandwidths;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  *                        object states it
  * @param rule            how it was chosen: {@code auto}, {@code given} or {@code dde settings}
  * @param looLogLikelihood with {@code auto}: the mean leave-one-out log-likelihood at sigma (nats per
- *                        row, in the units the DDE sees), else NaN
+ *                        row, in the units of the rows as given: the standardisation's log-Jacobian
+ *                        added, so that it compares with the DDE's held-out log-likelihood), else NaN
  * @param rows            the number of rows it was chosen on
  */
 record NoiseLevel(Double sigma, String rule, double looLogLikelihood, int rows) {
@@ -48,9 +50,10 @@ record NoiseLevel(Double sigma, String rule, double looLogLikelihood, int rows) 
         if (ddeSettings.containsKey("sigma")) {
             return new NoiseLevel(null, "dde settings", Double.NaN, rows.length);
         }
-        double[][] seen = config.standardizer(rows).transform(rows);
-        Bandwidths.LeaveOneOut loo = Bandwidths.leaveOneOutIsotropic(seen);
-        return new NoiseLevel(loo.factor(), "auto", loo.meanLogLikelihood(), rows.length);
+        Standardizer standardizer = config.standardizer(rows);
+        Bandwidths.LeaveOneOut loo = Bandwidths.leaveOneOutIsotropic(standardizer.transform(rows));
+        return new NoiseLevel(loo.factor(), "auto", loo.meanLogLikelihood() + standardizer.logAbsDetJacobian(),
+                rows.length);
     }
 
     /** The line {@code fit} prints. */
@@ -61,6 +64,7 @@ record NoiseLevel(Double sigma, String rule, double looLogLikelihood, int rows) 
                     : String.format(Locale.ROOT, "noise level: sigma %.4g (given, %s units)", sigma, units);
         }
         return String.format(Locale.ROOT, "noise level: sigma %.4f (auto: leave-one-out bandwidth of the exact KDE of the"
-                + " %d %s training rows; leave-one-out log-likelihood %.3f nats/row)", sigma, rows, units, looLogLikelihood);
+                + " %d %s training rows; leave-one-out log-likelihood %.3f nats/row in the %s rows' units)", sigma, rows, units,
+                looLogLikelihood, encoded ? "encoded" : "table");
     }
 }
