@@ -185,6 +185,9 @@ public interface GeneratorTarget {
      * Jacobian does not matter) and grad_y f_w = s . grad_x f.
      */
     private static ScalarField workingUnits(io.github.dde4j.dde.Dde dde) {
+        // the first ND4J call of a run that starts from a loaded DDE: ND4J must get its thread policy
+        // first (passive OpenMP waiting), or its idle workers spin against the trainer (2-3x slower)
+        io.github.dde4j.dde.nn.Nd4jRuntime.ensureInitialized();
         io.github.dde4j.core.data.Standardizer st = dde.standardizer();
         INDArray m = Nd4j.createFromArray(st.means()).reshape(1, st.dimension());
         INDArray sc = Nd4j.createFromArray(st.scales()).reshape(1, st.dimension());
