@@ -364,7 +364,9 @@ final class FitCommand extends Subcommand {
 
     /** The generator's configuration with its smallest level at the data DDE's sigma. */
     private static GeneratorConfig atSigma(GeneratorConfig genCfg, double sigma) {
-        return genCfg.toBuilder().sigma(sigma).sigmaMax(Math.max(genCfg.sigmaMax(), sigma)).build();
+        // an automatic sigmaMax stays automatic: the trainer sizes it to the dimension (and to sigma)
+        return genCfg.toBuilder().sigma(sigma).sigmaMax(genCfg.sigmaMaxAuto() ? GeneratorConfig.AUTO_SIGMA_MAX
+                : Math.max(genCfg.sigmaMax(), sigma)).build();
     }
 
     private GeneratorConfig generatorConfig(JsonNode cfg, long sd) throws IOException {

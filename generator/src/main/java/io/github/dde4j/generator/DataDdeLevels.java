@@ -111,7 +111,7 @@ public final class DataDdeLevels implements AutoCloseable {
         Checks.requirePoints(rows, standardizer.dimension(), "rows");
         Nd4jRuntime.ensureInitialized();
         return new DataDdeLevels(toFloats(standardizer.transform(rows)), standardizer.dimension(), config.sigma(),
-                sortedCopy(config.levels(0)), config.seed(), true);
+                sortedCopy(config.forDimension(standardizer.dimension()).levels(0)), config.seed(), true);
     }
 
     /**

@@ -237,7 +237,7 @@ public final class GeneratorTrainer {
      */
     public Generator resume(GeneratorTarget target, GeneratorCheckpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
-        if (!checkpoint.config().equals(config)) {
+        if (!checkpoint.config().equals(config.forDimension(target.dimension()))) {
             throw new IllegalArgumentException("checkpoint was made with a different configuration: " + checkpoint.config());
         }
         return run(target, checkpoint);
@@ -247,6 +247,11 @@ public final class GeneratorTrainer {
 
     private Generator run(GeneratorTarget target, GeneratorCheckpoint cp) {
         Objects.requireNonNull(target, "target");
+        if (config.sigmaMaxAuto()) {
+            // the levels are sized to the target's dimension; the model file records the value used
+            return new GeneratorTrainer(config.forDimension(target.dimension()), listener, qFactory, validation,
+                    standardizer, dataDde, checkpointEvery, checkpointSink, budget).run(target, cp);
+        }
         Nd4jRuntime.ensureInitialized();
         int d = target.dimension();
         if (standardizer != null && standardizer.dimension() != d) {
@@ -373,9 +378,13 @@ public final class GeneratorTrainer {
             if (fq.isEmpty()) {
                 qRef = forwardNoGrad(work, normal(config.qReferenceSize(), k, dt, gauss));
             } else {
+                // f_q's batches need no gradient: the forward-only BLAS path. Through ND4J these
+                // forwards were about 40% of the native time of a 30-column run (JFR), and its
+                // sigmoid leaves subnormal SiLU values where the fused loop gives exact zeros
+                MlpGenerator.Inference fast = work.inference(b);
                 for (int i = 0; i < fq.size(); i++) {
                     for (int j = 0; j < config.qSteps(); j++) {
-                        INDArray clean = work.forward(normal(b, k, dt, gauss));
+                        INDArray clean = forwardNoGrad(fast, normal(b, k, dt, gauss));
                         fq.get(i).step(clean, levels[Math.min(i, levels.length - 1)], rng);
                     }
                 }
@@ -693,10 +702,14 @@ public final class GeneratorTrainer {
      * activations are a few ulp from ND4J's, so the reference rows agree to float rounding.
      */
     static INDArray forwardNoGrad(MlpGenerator net, INDArray z) {
+        return forwardNoGrad(net.inference((int) z.rows()), z);
+    }
+
+    /** {@link #forwardNoGrad(MlpGenerator, INDArray)} through a workspace made for the current weights. */
+    static INDArray forwardNoGrad(MlpGenerator.Inference inf, INDArray z) {
         int n = (int) z.rows();
-        int d = net.dimension();
-        MlpGenerator.Inference inf = net.inference(n);
-        if (net.dataType() == DataType.FLOAT) {
+        int d = inf.dimension();
+        if (inf.dataType() == DataType.FLOAT) {
             float[] out = new float[n * d];
             inf.forward(z.castTo(DataType.FLOAT).dup('c').data().asFloat(), n, out);
             return Nd4j.create(out, new long[] {n, d}, 'c');

@@ -31,6 +31,25 @@ class GeneratorConfigTest {
     }
 
     @Test
+    void automaticLargestLevelGrowsWithTheSquareRootOfTheDimension() {
+        GeneratorConfig auto = GeneratorConfig.defaults().toBuilder().sigma(0.3).build();
+        assertEquals(GeneratorConfig.AUTO_SIGMA_MAX, auto.sigmaMax());
+        assertThrows(IllegalStateException.class, () -> auto.levels(0));
+        assertEquals(1.0, auto.forDimension(1).sigmaMax(), 0);   // small tables keep 1.0
+        assertEquals(1.0, auto.forDimension(4).sigmaMax(), 0);
+        assertEquals(Math.sqrt(30) / 2, auto.forDimension(30).sigmaMax(), 1e-15);
+        assertEquals(3.0, auto.toBuilder().sigma(3.0).build().forDimension(30).sigmaMax(), 0);   // never below sigma
+        // the levels then run geometrically from it down to sigma
+        double[] lv = auto.forDimension(30).levels(0);
+        assertEquals(Math.sqrt(30) / 2, lv[0], 1e-15);
+        assertEquals(0.3, lv[lv.length - 1], 1e-12);
+        // a value that is set stays
+        GeneratorConfig set = auto.toBuilder().sigmaMax(0.8).build();
+        assertEquals(set, set.forDimension(30));
+        assertThrows(IllegalArgumentException.class, () -> auto.toBuilder().sigmaMax(-1).build());
+    }
+
+    @Test
     void cosineScheduleEndsAtFraction() {
         GeneratorConfig c = GeneratorConfig.defaults().withSteps(100);
         assertEquals(c.learningRate(), c.learningRateAt(0), 1e-15);

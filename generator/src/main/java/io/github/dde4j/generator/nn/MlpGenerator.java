@@ -432,6 +432,16 @@ public final class MlpGenerator implements GeneratorNetwork {
             return maxRows;
         }
 
+        /** Columns of an output row. */
+        public int dimension() {
+            return d;
+        }
+
+        /** FLOAT (float[] buffers) or DOUBLE (double[] buffers), the network's type. */
+        public DataType dataType() {
+            return dtype;
+        }
+
         /**
          * {@code out[i * d + j] = g(z_i)_j} for {@code i < rows}, z row-major {@code rows x k} (FLOAT network).
          */
