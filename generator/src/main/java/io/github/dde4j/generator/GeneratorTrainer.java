@@ -379,8 +379,7 @@ public final class GeneratorTrainer {
                 qRef = forwardNoGrad(work, normal(config.qReferenceSize(), k, dt, gauss));
             } else {
                 // f_q's batches need no gradient: the forward-only BLAS path. Through ND4J these
-                // forwards were about 40% of the native time of a 30-column run (JFR), and its
-                // sigmoid leaves subnormal SiLU values where the fused loop gives exact zeros
+                // forwards were about 40% of the main thread's native samples in a 30-column run (JFR)
                 MlpGenerator.Inference fast = work.inference(b);
                 for (int i = 0; i < fq.size(); i++) {
                     for (int j = 0; j < config.qSteps(); j++) {
