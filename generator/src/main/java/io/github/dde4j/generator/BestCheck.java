@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The stop rule's best check of a generator run so far: the parameters it evaluated and its figures.
- * A run returns them when no later check beats them: on tables where the DDE target lets the
+ * A run returns them when its last check is worse by more than the checks' resolution
+ * ({@code GeneratorTrainer.returnTolerance}): on tables where the DDE target lets the
  * generator drift after its best (airports, the 10,000 x 30 mixture: energy up by 2 to 20 times over
  * the next 500 to 900 steps), the run's last parameters are not its best ones.
  */

@@ -36,7 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param ema        the moving average of the parameters (1 x P; null when emaDecay is 0)
  * @param coolDownFrom the step at which the stop rule found the plateau and the cool-down began, -1 before
  * @param best       the evaluated parameters (the moving average, else the parameters) at the stop rule's best
- *                   check so far, which the run returns if no later check beats it (1 x P); null before the first
+ *                   check so far, which the run returns if its last check is clearly worse (1 x P); null before the first
  *                   check and in checkpoints of earlier versions
  * @param bestStep   the step of that check, -1 if none
  * @param bestMetrics that check's figures (empty if none)

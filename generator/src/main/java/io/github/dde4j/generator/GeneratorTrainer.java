@@ -66,8 +66,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * best is more than three times its floor, the energy distance of the smoothed target's own samples
  * {@code energy_floor}, and more than a quarter of the first check's), then a cool-down (PLATEAU);
  * or MMD^2 below {@code targetMmd2} (TARGET_REACHED). The run returns the generator of its best
- * check when a later check was worse (one more Evaluation event at the last step then carries that
- * check's figures and {@code best_step}).
+ * check when its last check was worse by more than the checks' resolution ({@code returnTolerance};
+ * one more Evaluation event at the last step then carries that check's figures and {@code best_step}).
  *
  * <p><b>Determinism.</b> Every draw comes from streams of {@code config.seed()} (training stream 0,
  * initialisation 1, Gaussian-init samples 2, evaluation 1e6 + step), so a seed fixes the run on a
