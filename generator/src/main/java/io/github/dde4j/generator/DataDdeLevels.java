@@ -154,10 +154,15 @@ public final class DataDdeLevels implements AutoCloseable {
         }
     }
 
-    /** Stops a background fit that is no longer needed (a later {@link #get} then fails). */
+    /**
+     * Stops a background fit that is no longer needed (a later {@link #get} then fails) and waits for
+     * it to end, at most one level DDE step: until then it holds the shared ND4J thread count, and a
+     * fit begun after close would otherwise run at whichever count the stopping thread left.
+     */
     @Override
     public void close() {
         cancelled = true;
+        fitted.handle((result, failure) -> null).join();
     }
 
     static boolean sameLevel(double a, double b) {

@@ -102,6 +102,8 @@ class DataDdeLevelsTest {
         try (DataDdeLevels wrong = DataDdeLevels.fitInBackground(others, Standardizer.fit(others), CONFIG)) {
             assertThrows(IllegalArgumentException.class, () -> GeneratorTarget.ofDde(dde, rows, wrong));
         }
+        // closed while its fit ran: the fit has ended and given the shared thread count back
+        assertEquals(threadsBefore, Nd4jRuntime.threads(), "the stopped fit's hold is let go by close");
     }
 
     @Test
