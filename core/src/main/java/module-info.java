@@ -13,7 +13,7 @@ module io.github.dde4j.core {
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.rng.sampling;
-    requires commons.math3;
+    requires org.apache.commons.numbers.gamma;
     requires org.slf4j;
 
     exports io.github.dde4j.core;

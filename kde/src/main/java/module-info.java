@@ -6,7 +6,6 @@
 module io.github.dde4j.kde {
     requires transitive io.github.dde4j.core;
     requires org.apache.commons.rng.sampling;
-    requires commons.math3;
 
     exports io.github.dde4j.kde;
 

@@ -1,13 +1,7 @@
 package io.github.dde4j.kde;
 
 import io.github.dde4j.core.Checks;
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.univariate.BrentOptimizer;
-import org.apache.commons.math3.optim.univariate.SearchInterval;
-import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
-import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Bandwidth rules for the Gaussian KDE. All take the data (n x d, not modified) and optional
@@ -249,7 +243,7 @@ public final class Bandwidths {
         final double constant = -0.5 * d * Math.log(2 * Math.PI) - sumLogSd;
         double[] out = new double[nq];
         int[] evals = {0};
-        UnivariateFunction objective = logc -> {
+        DoubleUnaryOperator objective = logc -> {
             evals[0]++;
             double c = Math.exp(logc);
             sums.evaluate(q, 1.0 / (c * c), exclude, out, null);
@@ -269,12 +263,12 @@ public final class Bandwidths {
         int offset = 40;
         double[] val = new double[offset + 22];
         java.util.Arrays.fill(val, Double.NaN);
-        val[offset] = objective.value(base);
-        val[offset - 1] = objective.value(base - step);
+        val[offset] = objective.applyAsDouble(base);
+        val[offset - 1] = objective.applyAsDouble(base - step);
         int dir = val[offset - 1] > val[offset] ? -1 : 1;
         int k = dir < 0 ? -1 : 0;
         if (dir > 0) {
-            val[offset + 1] = objective.value(base + step);
+            val[offset + 1] = objective.applyAsDouble(base + step);
             if (!(val[offset + 1] > val[offset])) {
                 dir = 0; // Scott's is the best power of 2
             }
@@ -286,7 +280,7 @@ public final class Bandwidths {
                 throw new IllegalArgumentException("leave-one-out likelihood has no interior maximum for factors 2^"
                         + (-offset + 1) + " .. 2^20 times Scott's (exact duplicate rows make it grow without bound as h -> 0)");
             }
-            val[offset + next] = objective.value(base + next * step);
+            val[offset + next] = objective.applyAsDouble(base + next * step);
             if (!(val[offset + next] > val[offset + k])) {
                 break;
             }
@@ -294,11 +288,10 @@ public final class Bandwidths {
         }
         int kBest = k;
         double bestGrid = val[offset + kBest];
-        BrentOptimizer brent = new BrentOptimizer(1e-6, 1e-3);
-        UnivariatePointValuePair p = brent.optimize(new MaxEval(40), new UnivariateObjectiveFunction(objective),
-                GoalType.MAXIMIZE, new SearchInterval(base + (kBest - 1) * step, base + (kBest + 1) * step, base + kBest * step));
-        double logc = p.getPoint();
-        double value = p.getValue();
+        BrentSearch.Result p = BrentSearch.maximize(objective, base + (kBest - 1) * step, base + (kBest + 1) * step,
+                base + kBest * step, 1e-6, 1e-3, 40);
+        double logc = p.point();
+        double value = p.value();
         if (bestGrid > value) {
             logc = base + kBest * step;
             value = bestGrid;

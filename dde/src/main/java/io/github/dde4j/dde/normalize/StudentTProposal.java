@@ -1,7 +1,7 @@
 package io.github.dde4j.dde.normalize;
 
 import io.github.dde4j.core.dist.MultivariateGaussian;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -35,7 +35,7 @@ final class StudentTProposal extends CheckedProposal {
         for (int j = 0; j < d; j++) {
             sumLogDiag += Math.log(chol[j][j]);
         }
-        this.logConst = Gamma.logGamma(0.5 * (nu + d)) - Gamma.logGamma(0.5 * nu)
+        this.logConst = LogGamma.value(0.5 * (nu + d)) - LogGamma.value(0.5 * nu)
                 - 0.5 * d * Math.log(nu * Math.PI) - sumLogDiag;
     }
 
