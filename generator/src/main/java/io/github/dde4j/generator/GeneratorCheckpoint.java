@@ -1,11 +1,14 @@
 package io.github.dde4j.generator;
 
 import io.github.dde4j.dde.DdeLearner;
+import io.github.dde4j.dde.nn.Adam;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to resume a generator run bit for bit: generator parameters, Adam state, the
@@ -57,6 +60,30 @@ public record GeneratorCheckpoint(GeneratorConfig config, long step, INDArray pa
         ema = ema == null ? null : ema.dup();
         best = best == null ? null : best.dup();
         bestMetrics = bestMetrics == null ? Map.of() : Map.copyOf(bestMetrics);
+    }
+
+    /**
+     * The generator's Adam state held here, for a run of {@code length} parameters: the moments
+     * widened to float64 (exact for the float32 moments of earlier checkpoints).
+     *
+     * @throws IllegalArgumentException if the moments do not have {@code length} values
+     */
+    Adam.State adamState(long length) {
+        if (adamM.length() != length || adamV.length() != length) {
+            throw new IllegalArgumentException("checkpoint Adam moments have " + adamM.length() + " / " + adamV.length()
+                    + " values, expected " + length);
+        }
+        return new Adam.State(adamT, new double[][] {asDoubles(adamM)}, new double[][] {asDoubles(adamV)});
+    }
+
+    /** The first (or second) moment of a generator's Adam state as a float64 1 x length array; zeros before its first step. */
+    static INDArray adamMoment(Adam.State s, long length, boolean first) {
+        double[][] a = first ? s.m() : s.v();
+        return Nd4j.create(a == null ? new double[Math.toIntExact(length)] : a[0], new long[] {1, length}, 'c');
+    }
+
+    private static double[] asDoubles(INDArray a) {
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     /** A checkpoint without the best check's snapshot (files of earlier versions). */

@@ -13,6 +13,8 @@ import io.github.dde4j.dde.DdeConfig;
 import io.github.dde4j.dde.DdeTrainer;
 import io.github.dde4j.dde.DdeLearner;
 import io.github.dde4j.dde.EarlyStopping;
+import io.github.dde4j.dde.nn.Adam;
+import io.github.dde4j.dde.nn.AdamConfig;
 import io.github.dde4j.dde.nn.Nd4jRuntime;
 import io.github.dde4j.generator.nn.MlpGenerator;
 import java.time.Duration;
@@ -294,7 +296,9 @@ public final class GeneratorTrainer {
 
         RestorableUniformRandomProvider rng = RandomSources.stream(seed, 0);
         INDArray flat = net.parameters();
-        FlatAdam adam = new FlatAdam(config, flat.length());
+        // each step's rate comes from the generator's schedule (learningRateAt) or its cool-down,
+        // so Adam's own schedule is unused; moments and update in float64 (Adam's flat-vector path)
+        Adam adam = new Adam(AdamConfig.of(config.learningRate()), config.steps());
         long step = 0;
         EarlyStopping.Plateau plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(),
                 Double.POSITIVE_INFINITY, 0);
@@ -305,7 +309,7 @@ public final class GeneratorTrainer {
                         + flat.length());
             }
             flat.assign(cp.parameters());
-            adam.restore(cp.adamM(), cp.adamV(), cp.adamT());
+            adam.restore(cp.adamState(flat.length()), null);
             rng.restoreState(new RandomProviderDefaultState(cp.rngState()));
             step = cp.step();
             plateau = new EarlyStopping.Plateau(config.patience(), config.minDelta(), cp.bestMmd2(), cp.badEvals());
@@ -433,14 +437,8 @@ public final class GeneratorTrainer {
                         step, lastGood, net, std, prov, t0, oneSidedBias);
             }
             lastGood.assign(flat);
-            double lr;
-            if (coolFrom >= 0) {
-                lr = coolDownRate(coolFrom, step);
-                adam.step(flat, grad, lr);
-            } else {
-                lr = config.learningRateAt(step);
-                adam.step(flat, grad);
-            }
+            double lr = coolFrom >= 0 ? coolDownRate(coolFrom, step) : config.learningRateAt(step);
+            adam.step(flat, grad, lr);
             if (ema != null) {
                 // a shorter memory over the first steps, so that the average leaves the start quickly
                 double decay = Math.min(emaDecay, (1.0 + step) / (10.0 + step));
@@ -491,8 +489,10 @@ public final class GeneratorTrainer {
                 for (DdeLearner f : fq) {
                     fqStates.add(f.state());
                 }
-                checkpointSink.accept(new GeneratorCheckpoint(config, step, flat, adam.firstMoment(), adam.secondMoment(),
-                        adam.steps(), ((RandomProviderDefaultState) rng.saveState()).getState(), plateau.best(), plateau.bad(), init, fqStates,
+                Adam.State adamState = adam.state();
+                checkpointSink.accept(new GeneratorCheckpoint(config, step, flat,
+                        GeneratorCheckpoint.adamMoment(adamState, flat.length(), true),
+                        GeneratorCheckpoint.adamMoment(adamState, flat.length(), false), adamState.step(), ((RandomProviderDefaultState) rng.saveState()).getState(), plateau.best(), plateau.bad(), init, fqStates,
                         ema, coolFrom, bestCheck.parameters(), bestCheck.step(), bestCheck.metrics(), firstMonitored));
             }
             if (coolDone) {

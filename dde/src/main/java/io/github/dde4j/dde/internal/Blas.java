@@ -66,6 +66,23 @@ public abstract class Blas {
     /** In place: {@code z -> act(z) (+ prev)}, {@code s1 = act'(z)}, {@code s2 = act''(z)} (s2 may be null). */
     public abstract void activate(Activation act, Object z, Object prev, Object s1, Object s2, int n, boolean keepValue);
 
+    /**
+     * One dense layer's forward step, the one both networks (the DDE's {@code ScalarMlp} and the
+     * generator's {@code MlpGenerator} inference path) are built from:
+     * {@code out = in W + b} (rows x fanOut; W fanIn x fanOut row-major, b one row), then, unless
+     * {@code act} is null (a linear layer), {@code out -> act(out) (+ prev)} in place with its
+     * derivatives as in {@link #activate}. The bias is preloaded into {@code out}, so the product
+     * adds onto it (beta = 1).
+     */
+    public final void dense(Object in, Object weights, Object bias, int rows, int fanIn, int fanOut, Object out,
+                            Activation act, Object prev, Object s1, Object s2, boolean keepValue) {
+        fillRows(out, bias, rows, fanOut);
+        gemm(false, false, rows, fanOut, fanIn, 1, in, weights, 1, out);
+        if (act != null) {
+            activate(act, out, prev, s1, s2, rows * fanOut, keepValue);
+        }
+    }
+
     /** out[i, j] = x[i, j] * row[j]. */
     public abstract void mulRow(Object x, Object row, Object out, int rows, int cols);
 

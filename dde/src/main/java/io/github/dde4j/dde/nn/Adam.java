@@ -4,9 +4,9 @@ import io.github.dde4j.core.Checks;
 import io.github.dde4j.dde.internal.Blas;
 
 import java.util.Arrays;
-import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Adam optimiser with a learning-rate schedule. At step t = 1, 2, ... with gradient g:
@@ -15,8 +15,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   p = p - lr_t (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps),   lr_t = lr * schedule.factor(t - 1, T).
  * </pre>
  * One instance follows one fixed list of parameter tensors, given as a {@link ScalarMlp}
- * (fast path), as ND4J arrays, or as {@code double[]}s; its moments are created on the
- * first step. Mutable, single-threaded. {@link #state()} / {@link #restore(State, ScalarMlp)} save and
+ * (fast path), as {@code double[]}s, or as one flat ND4J vector (the generator's); its moments are
+ * created on the first step. A caller with its own schedule passes each step's rate
+ * ({@link #step(double[][], double[][], double)}, {@link #step(INDArray, INDArray, double)}).
+ * Mutable, single-threaded. {@link #state()} / {@link #restore(State, ScalarMlp)} save and
  * restore everything needed to continue bit for bit.
  */
 public final class Adam {
@@ -29,8 +31,6 @@ public final class Adam {
     private long coolLength;
     private Object[] m;
     private Object[] v;
-    private INDArray[] mNd;
-    private INDArray[] vNd;
 
     /**
      * @param config     hyperparameters
@@ -100,6 +100,17 @@ public final class Adam {
 
     /** One step of plain double arrays: {@code params[i] -= ...} with gradient {@code grads[i]}. */
     public void step(double[][] params, double[][] grads) {
+        step(params, grads, learningRate());
+    }
+
+    /**
+     * One step of plain double arrays at {@code learningRate} instead of the schedule's (and any
+     * cool-down's): for a caller that keeps its own schedule.
+     */
+    public void step(double[][] params, double[][] grads, double learningRate) {
+        if (params.length != grads.length) {
+            throw new IllegalArgumentException(params.length + " parameter arrays but " + grads.length + " gradients");
+        }
         if (m == null) {
             m = new Object[params.length];
             v = new Object[params.length];
@@ -108,43 +119,33 @@ public final class Adam {
                 v[i] = new double[params[i].length];
             }
         }
-        double lr = learningRate();
         t++;
         double c1 = 1 - Math.pow(config.beta1(), t);
         double c2 = 1 - Math.pow(config.beta2(), t);
         for (int i = 0; i < params.length; i++) {
-            Blas.F64.adam(params[i], grads[i], m[i], v[i], params[i].length, lr, config.beta1(), config.beta2(),
+            if (grads[i].length != params[i].length || ((double[]) m[i]).length != params[i].length) {
+                throw new IllegalArgumentException("parameter array " + i + " has " + params[i].length + " values, its gradient "
+                        + grads[i].length + ", the moments " + ((double[]) m[i]).length);
+            }
+            Blas.F64.adam(params[i], grads[i], m[i], v[i], params[i].length, learningRate, config.beta1(), config.beta2(),
                     config.epsilon(), c1, c2);
         }
     }
 
     /**
-     * One step of ND4J parameter arrays, updated in place (any shapes; gradients of the same
-     * shapes and data type). Uses a few ND4J operations per tensor.
+     * One step of a flat ND4J parameter vector (float32 or float64, updated in place) with a
+     * gradient of the same length, at {@code learningRate}. The update is computed in float64
+     * on a copy (moments float64) and written back rounded to the vector's type: the vector stays
+     * the master copy, and {@link #state()} with the vector resumes bit for bit.
      */
-    public void step(List<INDArray> params, List<INDArray> grads) {
-        if (params.size() != grads.size()) {
-            throw new IllegalArgumentException(params.size() + " parameters but " + grads.size() + " gradients");
+    public void step(INDArray params, INDArray grad, double learningRate) {
+        if (params.length() != grad.length()) {
+            throw new IllegalArgumentException(params.length() + " parameters but " + grad.length() + " gradients");
         }
-        if (mNd == null) {
-            mNd = new INDArray[params.size()];
-            vNd = new INDArray[params.size()];
-            for (int i = 0; i < mNd.length; i++) {
-                mNd[i] = params.get(i).ulike().assign(0);
-                vNd[i] = params.get(i).ulike().assign(0);
-            }
-        }
-        double lr = learningRate();
-        t++;
-        double c1 = 1 - Math.pow(config.beta1(), t);
-        double c2 = 1 - Math.pow(config.beta2(), t);
-        for (int i = 0; i < mNd.length; i++) {
-            INDArray g = grads.get(i);
-            mNd[i].muli(config.beta1()).addi(g.mul(1 - config.beta1()));
-            vNd[i].muli(config.beta2()).addi(g.mul(g).muli(1 - config.beta2()));
-            INDArray denom = Transforms.sqrt(vNd[i].div(c2), false).addi(config.epsilon());
-            params.get(i).subi(mNd[i].div(denom).muli(lr / c1));
-        }
+        double[] p = params.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] g = grad.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        step(new double[][] {p}, new double[][] {g}, learningRate);
+        params.assign(Nd4j.create(p, params.shape(), 'c').castTo(params.dataType()));
     }
 
     /** Everything Adam remembers: step count and both moments (as doubles; exact for float32). */
@@ -175,9 +176,6 @@ public final class Adam {
 
     /** A snapshot of the optimiser state. */
     public State state() {
-        if (mNd != null) {
-            return new State(t, toDoubles(mNd), toDoubles(vNd));
-        }
         if (m == null) {
             return new State(t, null, null);
         }
@@ -208,8 +206,6 @@ public final class Adam {
                 for (int j = 0; j < f.length; j++) {
                     out[i][j] = f[j];
                 }
-            } else if (a[i] instanceof INDArray nd) {
-                out[i] = nd.dup().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
             } else {
                 out[i] = ((double[]) a[i]).clone();
             }

@@ -408,12 +408,9 @@ public final class ScalarMlp {
             for (int l = 1; l <= depth; l++) {
                 int fanIn = width[l - 1];
                 int fanOut = width[l];
-                Object z = h[l];
-                k.fillRows(z, params[2 * l - 1], rows, fanOut);
-                k.gemm(false, false, rows, fanOut, fanIn, 1, h[l - 1], params[2 * l - 2], 1, z);
                 boolean keep = l < depth || needLastValue;
-                k.activate(spec.activation(), z, skip[l] ? h[l - 1] : null, s1[l], needSecond ? s2[l] : null,
-                        rows * fanOut, keep);
+                k.dense(h[l - 1], params[2 * l - 2], params[2 * l - 1], rows, fanIn, fanOut, h[l], spec.activation(),
+                        skip[l] ? h[l - 1] : null, s1[l], needSecond ? s2[l] : null, keep);
             }
         }
 

@@ -364,8 +364,9 @@ public final class MlpGenerator implements GeneratorNetwork {
     /**
      * The same maths as {@link #forward} on plain row-major Java arrays ({@code float[]} for a
      * FLOAT network, {@code double[]} for DOUBLE): each matrix product is one
-     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships (dde's {@link Blas}), the bias
-     * is preloaded into the product's output (beta = 1), and the activation is dde's fused,
+     * {@code cblas_?gemm} call into the OpenBLAS that ND4J ships, through dde's dense-layer step
+     * ({@link Blas#dense}, the same one the DDE's network uses: the bias is preloaded into the
+     * product's output, beta = 1), and the activation is dde's fused,
      * branch-free loop (its float32 tanh/sigmoid are a few ulp from the exact ones; ReLU is a
      * max loop there). For AFFINE, c is folded into the output bias: y = z A + (b + c) + MLP(z).
      *
@@ -479,24 +480,17 @@ public final class MlpGenerator implements GeneratorNetwork {
             int layers = widths.length - 1;
             Object h = z;
             for (int l = 0; l < layers - 1; l++) {
-                int w = widths[l + 1];
-                Object a = hiddenBuf[l];
-                kr.fillRows(a, biases[l], rows, w);
-                kr.gemm(false, false, rows, w, widths[l], 1.0, h, weights[l], 1.0, a);
-                activate(a, rows * w);
-                h = a;
+                kr.dense(h, weights[l], biases[l], rows, widths[l], widths[l + 1], hiddenBuf[l], activation, null,
+                        scratch, null, true);
+                h = hiddenBuf[l];
             }
-            kr.fillRows(out, biases[layers - 1], rows, d);
-            kr.gemm(false, false, rows, d, widths[layers - 1], 1.0, h, weights[layers - 1], 1.0, out);
+            kr.dense(h, weights[layers - 1], biases[layers - 1], rows, widths[layers - 1], d, out, null, null, null,
+                    null, true);
             if (skip == Skip.IDENTITY) {
                 kr.addTo(z, out, rows * d);
             } else if (skip == Skip.AFFINE) {
                 kr.gemm(false, false, rows, d, k, 1.0, z, skipMatrix, 1.0, out);
             }
-        }
-
-        private void activate(Object a, int n) {
-            kr.activate(activation, a, null, scratch, null, n, true);
         }
     }
 
