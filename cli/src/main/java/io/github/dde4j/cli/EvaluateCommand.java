@@ -46,9 +46,7 @@ final class EvaluateCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        if (generatedRows < 2) {
-            throw new UserException("--generated-rows must be >= 2, got " + generatedRows);
-        }
+        UserException.requireAtLeast("--generated-rows", generatedRows, 2);
         Inputs.requireFile(model.path);
         Inputs.requireFile(data);
         Models.Loaded m = Models.load(model.path);

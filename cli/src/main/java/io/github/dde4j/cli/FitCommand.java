@@ -134,9 +134,7 @@ final class FitCommand extends Subcommand {
         if (st != null && st < 1) {
             throw new UserException("steps must be >= 1, got " + st);
         }
-        if (checkpointEvery < 1) {
-            throw new UserException("--checkpoint-every must be >= 1, got " + checkpointEvery);
-        }
+        UserException.requireAtLeast("--checkpoint-every", checkpointEvery, 1);
         Inputs.requireFile(data);
         if (metadata != null) {
             Inputs.requireFile(metadata);

@@ -102,9 +102,7 @@ final class Models {
          */
         RowSource rowSource(Integer langevinSteps, boolean noGenerator, Common common, int refineSteps) {
             Generator g = contents.generator();
-            if (refineSteps < 0) {
-                throw new UserException("--refine must be >= 0, got " + refineSteps);
-            }
+            UserException.requireAtLeast("--refine", refineSteps, 0);
             if (refineSteps > 0 && (g == null || noGenerator)) {
                 throw new UserException("--refine moves a generator's rows, and " + file + (g == null ? " has no generator"
                         : " is sampled without it (--no-generator)") + "; use --langevin-steps for sampling on the DDE");
@@ -129,9 +127,7 @@ final class Models {
          * scale, so chains resolve the modes of the smoothed density.
          */
         private RowSource langevin(int steps) {
-            if (steps < 1) {
-                throw new UserException("--langevin-steps must be >= 1, got " + steps);
-            }
+            UserException.requireAtLeast("--langevin-steps", steps, 1);
             // score and log density from one network pass per step
             LangevinTarget target = contents.dde().asLangevinTarget();
             MultivariateGaussian start = initialGaussian();

@@ -56,9 +56,7 @@ final class PlotCommand extends Subcommand {
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new UserException("--out must end in .png or .svg, got " + out);
         }
-        if (rows < 2) {
-            throw new UserException("--rows must be >= 2, got " + rows);
-        }
+        UserException.requireAtLeast("--rows", rows, 2);
         Outputs.check("--out", out, model, data);
         Models.Loaded m = model == null ? null : Models.load(model);
         if (m != null) {

@@ -54,12 +54,8 @@ final class SampleCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 0) {
-            throw new UserException("--rows must be >= 0, got " + rows);
-        }
-        if (batch < 1) {
-            throw new UserException("--batch must be >= 1, got " + batch);
-        }
+        UserException.requireAtLeast("--rows", rows, 0);
+        UserException.requireAtLeast("--batch", batch, 1);
         requireDigits(digits);
         Inputs.requireFile(model.path);
         Outputs.check("--out", out, model.path);

@@ -12,4 +12,11 @@ final class UserException extends RuntimeException {
     UserException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Refuses {@code value} of {@code flag} below {@code min}: "--flag must be >= min, got value". */
+    static void requireAtLeast(String flag, long value, long min) {
+        if (value < min) {
+            throw new UserException(flag + " must be >= " + min + ", got " + value);
+        }
+    }
 }

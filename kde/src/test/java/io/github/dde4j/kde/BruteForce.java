@@ -1,5 +1,6 @@
 package io.github.dde4j.kde;
 
+import io.github.dde4j.core.LogSumExp;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -69,25 +70,14 @@ final class BruteForce {
         return e;
     }
 
-    private static double logSumExp(double[] e) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : e) {
-            max = Math.max(max, v);
-        }
-        double s = 0;
-        for (double v : e) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
-    }
 
     double logDensity(double[] x) {
-        return logSumExp(exponents(x, -1)) + logNorm;
+        return LogSumExp.of(exponents(x, -1)) + logNorm;
     }
 
     /** log p_{-i}(x_i), the remaining weights renormalised. */
     double leaveOneOut(int i) {
-        return logSumExp(exponents(data[i], i)) - Math.log1p(-w[i]) + logNorm;
+        return LogSumExp.of(exponents(data[i], i)) - Math.log1p(-w[i]) + logNorm;
     }
 
     /** H^-1 (sum_j pi_j x_j - x). */

@@ -317,12 +317,9 @@ public final class DensityMap extends PaintedFigure {
     }
 
     /** Collects panels and options; {@link #build()} evaluates every grid once. */
-    public static final class Builder {
+    public static final class Builder extends AxesBuilder<Builder> {
         private final Box box;
         private final List<Object[]> specs = new ArrayList<>();
-        private String title;
-        private String xLabel = "x";
-        private String yLabel = "y";
         private String colourLabel;
         private ColorMap map = ColorMap.VIRIDIS;
         private int resolution = 160;
@@ -334,30 +331,12 @@ public final class DensityMap extends PaintedFigure {
         private int height;
 
         private Builder(Box box) {
+            super(null);
             this.box = box;
         }
 
-        /**
-         * The figure's title.
-         *
-         * @param title the title (null for none)
-         * @return this builder
-         */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /**
-         * Axis labels with units, e.g. "eruption time (min)".
-         *
-         * @param xLabel the x axis label
-         * @param yLabel the y axis label
-         * @return this builder
-         */
-        public Builder axisLabels(String xLabel, String yLabel) {
-            this.xLabel = xLabel;
-            this.yLabel = yLabel;
+        @Override
+        Builder self() {
             return this;
         }
 

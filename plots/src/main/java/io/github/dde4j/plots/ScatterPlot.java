@@ -33,12 +33,9 @@ public final class ScatterPlot {
     }
 
     /** Collects the point sets and options. */
-    public static final class Builder {
+    public static final class Builder extends AxesBuilder<Builder> {
         private final List<String> names = new ArrayList<>();
         private final List<double[][]> sets = new ArrayList<>();
-        private String title = "Samples";
-        private String xLabel = "x";
-        private String yLabel = "y";
         private int cx = 0;
         private int cy = 1;
         private int width = 560;
@@ -46,29 +43,11 @@ public final class ScatterPlot {
         private Box box;
 
         private Builder() {
+            super("Samples");
         }
 
-        /**
-         * The figure's title.
-         *
-         * @param title the title (null for none)
-         * @return this builder
-         */
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        /**
-         * Axis labels with units.
-         *
-         * @param xLabel the x axis label
-         * @param yLabel the y axis label
-         * @return this builder
-         */
-        public Builder axisLabels(String xLabel, String yLabel) {
-            this.xLabel = xLabel;
-            this.yLabel = yLabel;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -72,13 +72,18 @@ class SparkJobsTest {
         }
     }
 
+    /** The lines of the CSV file that {@code dde4j sample} writes for {@code model} and {@code seed}. */
+    private static List<String> commandsRows(Path model, long seed, String fileName) throws IOException {
+        Path expected = dir.resolve(fileName);
+        cli("sample", "--model", model.toString(), "--rows", Long.toString(ROWS), "--seed", Long.toString(seed),
+                "--out", expected.toString(), "-q");
+        return Files.readAllLines(expected);
+    }
+
     /** CSV of a numeric model: the command's file, line for line, for 1 and 3 partitions. */
     @Test
     void csvRowsAreTheCommandsForOneAndThreePartitions() throws IOException {
-        Path expected = dir.resolve("faithful-cli.csv");
-        cli("sample", "--model", faithfulModel.toString(), "--rows", Long.toString(ROWS), "--seed", "7",
-                "--out", expected.toString(), "-q");
-        List<String> want = Files.readAllLines(expected);
+        List<String> want = commandsRows(faithfulModel, 7, "faithful-cli.csv");
         for (int p : new int[] {1, 3}) {
             Path out = dir.resolve("faithful-p" + p);
             Jobs.Result r = job("sample", "--model", faithfulModel.toString(), "--rows", Long.toString(ROWS), "--seed", "7",
@@ -117,10 +122,7 @@ class SparkJobsTest {
      */
     @Test
     void typedRowsAreTheCommandsCells() throws IOException {
-        Path expected = dir.resolve("cars-cli.csv");
-        cli("sample", "--model", carsModel.toString(), "--rows", Long.toString(ROWS), "--seed", "3",
-                "--out", expected.toString(), "-q");
-        List<String> want = Files.readAllLines(expected);
+        List<String> want = commandsRows(carsModel, 3, "cars-cli.csv");
         for (int p : new int[] {1, 3}) {
             Path out = dir.resolve("cars-p" + p);
             job("sample", "--model", carsModel.toString(), "--rows", Long.toString(ROWS), "--seed", "3",

@@ -1,6 +1,7 @@
 package io.github.dde4j.core.dist;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.LogSumExp;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -210,7 +211,6 @@ public final class GaussianMixture extends ClosedFormDensity {
     /** Fills work with the k terms log w_c + log N(x; c) and returns their log-sum-exp. */
     @Override
     double logDensityUnchecked(double[] x, double[] work) {
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
             double[] mu = means[c];
             double[] iv = invVariances[c];
@@ -219,20 +219,9 @@ public final class GaussianMixture extends ClosedFormDensity {
                 double t = x[j] - mu[j];
                 q += t * t * iv[j];
             }
-            double v = logConst[c] - 0.5 * q;
-            work[c] = v;
-            if (v > max) {
-                max = v;
-            }
+            work[c] = logConst[c] - 0.5 * q;
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-            s += Math.exp(work[c] - max);
-        }
-        return max + Math.log(s);
+        return LogSumExp.of(work, k);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.dde4j.core.toy;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
+import io.github.dde4j.core.LogSumExp;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -138,7 +139,7 @@ public final class Checkerboard extends PlanarToy {
                 int j = (int) q[2] / 2 + 2;
                 logTerm[s] = LOG_AREA_WEIGHT + li[0][i] + li[1][j];
             }
-            double lse = logSumExp(logTerm);
+            double lse = LogSumExp.of(logTerm);
             if (grad != null) {
                 for (int s = 0; s < 8; s++) {
                     double w = Math.exp(logTerm[s] - lse);

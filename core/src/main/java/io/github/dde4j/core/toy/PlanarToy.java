@@ -80,18 +80,5 @@ abstract class PlanarToy implements Toy {
 
         /** log p(x); if {@code grad} is not null (zeros on entry) it also receives the score. */
         abstract double eval(double[] x, double[] grad);
-
-        /** log sum_k exp(terms[k]), shifted by the largest term so that nothing overflows. */
-        static double logSumExp(double[] terms) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double t : terms) {
-                max = Math.max(max, t);
-            }
-            double sum = 0;
-            for (double t : terms) {
-                sum += Math.exp(t - max);
-            }
-            return max + Math.log(sum);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.dde4j.core.toy;
 
 import io.github.dde4j.core.Checks;
 import io.github.dde4j.core.Density;
+import io.github.dde4j.core.LogSumExp;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -112,7 +113,7 @@ public final class Rings extends PlanarToy {
                 // exp(-(rho^2 + r^2)/(2v)) I0(z) = exp(-(rho - r)^2/(2v)) e^-z I0(z)
                 lt[c] = logConst - (rho - r) * (rho - r) / (2 * var) + SpecialFunctions.logScaledBesselI0(z);
             }
-            double lse = logSumExp(lt);
+            double lse = LogSumExp.of(lt);
             if (grad != null && rho > 0) {
                 double dRho = 0;
                 for (int c = 0; c < k; c++) {
