@@ -23,6 +23,20 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
 fi
 
 mvn -B -ntp install
+
+# the shipped jar on its own class path, as a user runs it: a fit and a sample. The tests run on
+# Maven's test class path, which would hide a dependency missing from the jar.
+smoke="$(mktemp -d)"
+trap 'rm -rf "$smoke"' EXIT
+java -jar cli/target/dde4j.jar fit --data src/test/resources/data/faithful.csv --out "$smoke/m.zip" \
+  --steps 50 --seed 1 -q
+java -jar cli/target/dde4j.jar sample --model "$smoke/m.zip" --rows 100 --seed 1 --out "$smoke/rows.csv" -q
+rows="$(wc -l < "$smoke/rows.csv")"
+if [ "$rows" -ne 101 ]; then
+  echo "scripts/test.sh: the packaged jar wrote $rows lines instead of a header and 100 rows" >&2
+  exit 1
+fi
+echo "scripts/test.sh: the packaged jar fits and samples"
 if [ "${1:-}" = "--long" ]; then
   # the notebook test (part of the long profile) runs the notebooks on the rapaio Java kernel
   if command -v jupyter >/dev/null 2>&1; then

@@ -62,7 +62,9 @@ public class DdeStepBenchmark {
         double[][] data = EightGaussians.standard().sample(100_000, RandomSources.seeded(0));
         DdeConfig cfg = DdeConfig.builder().hidden(2, width).objective(Objective.DENOISING).sigma(0.1)
                 .batchSize(batch).steps(Long.MAX_VALUE / 2).learningRate(1e-3)
-                .schedule(LearningRateSchedule.constant()).standardize(false).threads(threads).build();
+                .schedule(LearningRateSchedule.constant()).standardize(false).threads(threads)
+                // no early stop: a stopped run's step does nothing, which JMH would time as a nanosecond
+                .earlyStopping(null).build();
         run = new DdeTrainer(cfg).start(data);
     }
 
