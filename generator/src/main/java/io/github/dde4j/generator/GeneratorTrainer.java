@@ -1,6 +1,7 @@
 package io.github.dde4j.generator;
 
 import io.github.dde4j.core.Checks;
+import io.github.dde4j.core.LogSumExp;
 import io.github.dde4j.core.RandomSources;
 import io.github.dde4j.core.data.Standardizer;
 import io.github.dde4j.core.dist.MultivariateGaussian;
@@ -492,7 +493,8 @@ public final class GeneratorTrainer {
                 Adam.State adamState = adam.state();
                 checkpointSink.accept(new GeneratorCheckpoint(config, step, flat,
                         GeneratorCheckpoint.adamMoment(adamState, flat.length(), true),
-                        GeneratorCheckpoint.adamMoment(adamState, flat.length(), false), adamState.step(), ((RandomProviderDefaultState) rng.saveState()).getState(), plateau.best(), plateau.bad(), init, fqStates,
+                        GeneratorCheckpoint.adamMoment(adamState, flat.length(), false), adamState.step(),
+                        ((RandomProviderDefaultState) rng.saveState()).getState(), plateau.best(), plateau.bad(), init, fqStates,
                         ema, coolFrom, bestCheck.parameters(), bestCheck.step(), bestCheck.metrics(), firstMonitored));
             }
             if (coolDone) {
@@ -698,7 +700,7 @@ public final class GeneratorTrainer {
             mean += v;
         }
         mean /= n;
-        m.put("kl", Kernels.logMeanExp(r) - mean);
+        m.put("kl", LogSumExp.mean(r) - mean);
         m.put("sigma", s);
         if (evalRef != null) {
             double[][] gen = Kernels.toRows(x);

@@ -87,22 +87,6 @@ final class Kernels {
         return evaluate(engine(y, ref, s).matrixProduct(io.github.dde4j.dde.internal.Blas.DGEMM).build(), y, withScore);
     }
 
-    /** logmeanexp over a vector, computed stably in double. */
-    static double logMeanExp(double[] v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            max = Math.max(max, x);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0;
-        for (double x : v) {
-            s += Math.exp(x - max);
-        }
-        return max + Math.log(s / v.length);
-    }
-
     /** Rows to an n x d array of type {@code dt}, in one bulk copy. */
     static INDArray toNd(double[][] rows, org.nd4j.linalg.api.buffer.DataType dt) {
         return io.github.dde4j.dde.internal.NdRows.matrix(rows, rows[0].length, dt);
