@@ -292,7 +292,7 @@ final class FitCommand extends Subcommand {
             }
         }
         if (typed != null && gen != null) {
-            typed = Tables.calibrateMissing(typed, gen, sd, common.quiet ? null : msg);
+            typed = Tables.calibrate(typed, gen, sd, common.quiet ? null : msg);
         }
         Map<String, Object> quality = null;
         if (typed != null && gen != null) {

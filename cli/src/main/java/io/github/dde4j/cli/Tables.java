@@ -55,30 +55,67 @@ final class Tables {
         return new Typed(text, encoder);
     }
 
-    /** The number of generated rows on which {@link #calibrateMissing} sets the thresholds. */
+    /** The number of generated rows on which {@link #calibrate} sets the decoding. */
     static final int CALIBRATION_ROWS = 20_000;
 
     /**
-     * The table with its missing indicators' decoding thresholds set on {@value #CALIBRATION_ROWS}
-     * rows of the generator ({@link TableEncoder#withMissingThresholds}: each column's training
-     * share of missing cells comes out); prints one line per indicator to {@code msg} unless null.
+     * The table with its decoding calibrated on {@value #CALIBRATION_ROWS} rows of the generator
+     * ({@link TableEncoder#calibratedOn}: missing indicators' thresholds and label columns'
+     * offsets, so that each column's training shares come out); prints one line per calibrated
+     * column to {@code msg} unless null (label columns only where an offset is not zero).
      */
-    static Typed calibrateMissing(Typed typed, io.github.dde4j.generator.Generator gen, long seed, java.io.PrintWriter msg) {
+    static Typed calibrate(Typed typed, io.github.dde4j.generator.Generator gen, long seed, java.io.PrintWriter msg) {
         TableEncoder e = typed.encoder();
-        if (e.codings().stream().noneMatch(c -> c.kind() != ColumnCoding.Kind.LEVELS && c.hasMissing())) {
+        if (e.codings().stream().noneMatch(c -> c.kind() == ColumnCoding.Kind.LEVELS || c.hasMissing())) {
             return typed;
         }
-        TableEncoder calibrated = e.withMissingThresholds(gen.sample(CALIBRATION_ROWS, seed + 2));
+        double[][] rows = gen.sample(CALIBRATION_ROWS, seed + 2);
+        TableEncoder calibrated = e.calibratedOn(rows);
         if (msg != null) {
-            for (ColumnCoding c : calibrated.codings()) {
-                if (c.missingThreshold() != null) {
-                    msg.printf(Locale.ROOT, "  %s: decoded as missing above %.3f (0/1 units), the training share %.1f%%"
-                            + " of %d generated rows%n", c.name(), c.threshold(), 100 * c.missingShare(), CALIBRATION_ROWS);
-                }
-            }
+            calibrationLines(calibrated, rows).forEach(msg::println);
             msg.flush();
         }
         return new Typed(typed.text(), calibrated);
+    }
+
+    /** What {@link #calibrate} prints: thresholds, non-zero label offsets, shares the offsets' bound kept from the training's. */
+    static List<String> calibrationLines(TableEncoder calibrated, double[][] rows) {
+        List<String> lines = new ArrayList<>();
+        List<String[]> decoded = calibrated.decode(rows, 0);
+        for (int j = 0; j < calibrated.codings().size(); j++) {
+            ColumnCoding c = calibrated.codings().get(j);
+            if (c.missingThreshold() != null) {
+                lines.add(String.format(Locale.ROOT, "  %s: decoded as missing above %.3f (0/1 units), the training share"
+                        + " %.1f%% of %d generated rows", c.name(), c.threshold(), 100 * c.missingShare(), rows.length));
+            }
+            if (c.labelOffsets() == null) {
+                continue;
+            }
+            List<String> offsets = new ArrayList<>();
+            List<String> off = new ArrayList<>();
+            double[] target = c.labelShares();
+            double[] share = new double[c.width()];
+            for (String[] r : decoded) {
+                int k = c.levels().indexOf(r[j]);
+                share[k < 0 ? c.width() - 1 : k] += 1.0 / rows.length;
+            }
+            for (int k = 0; k < c.width(); k++) {
+                String label = k < c.levels().size() ? c.levels().get(k) : "(missing)";
+                if (Math.round(1000 * c.labelOffset(k)) != 0) {
+                    offsets.add(String.format(Locale.ROOT, "%s +%.3f", label, c.labelOffset(k)));
+                }
+                if (Math.abs(share[k] - target[k]) > 0.005) {
+                    off.add(String.format(Locale.ROOT, "%s %.1f%% against %.1f%%", label, 100 * share[k], 100 * target[k]));
+                }
+            }
+            if (!offsets.isEmpty()) {
+                lines.add(String.format(Locale.ROOT, "  %s: labels decoded with offsets %s (0/1 units): %s", c.name(),
+                        String.join(", ", offsets), off.isEmpty()
+                                ? "the training shares of " + rows.length + " generated rows"
+                                : "the offsets' bound kept " + String.join(", ", off)));
+            }
+        }
+        return lines;
     }
 
     private static TableMetadata readMetadata(Path file) throws IOException {

@@ -66,6 +66,66 @@ class TableCommandsTest {
         io.github.dde4j.core.table.ColumnCoding hp = e.codings().get(e.schema().names().indexOf("Horsepower"));
         assertNotNull(hp.missingThreshold());
         assertTrue(hp.threshold() >= e.labelNoise() / 2 && hp.threshold() <= 1 - e.labelNoise() / 2, "threshold " + hp.threshold());
+        // and the label columns' offsets, within the span that keeps training cells decoding to themselves
+        for (io.github.dde4j.core.table.ColumnCoding k : e.codings()) {
+            if (k.kind() != io.github.dde4j.core.table.ColumnCoding.Kind.LEVELS) {
+                assertEquals(null, k.labelOffsets(), k.name());
+                continue;
+            }
+            double[] o = k.labelOffsets();
+            assertNotNull(o, k.name());
+            double min = java.util.Arrays.stream(o).min().orElseThrow();
+            double max = java.util.Arrays.stream(o).max().orElseThrow();
+            assertEquals(0, min, 0, k.name());
+            assertTrue(max < 1 - e.labelNoise(), k.name() + " offsets " + java.util.Arrays.toString(o));
+            boolean printed = java.util.Arrays.stream(o).anyMatch(v -> Math.round(1000 * v) != 0);
+            assertEquals(printed, out.matches("(?s).*\\n  " + k.name() + ": labels decoded with offsets [^\\n]*\\+0\\.\\d{3}"
+                    + "[^\\n]*\\(0/1 units\\): (the training shares of 20000 generated rows|the offsets' bound kept .*%).*"), out);
+        }
+        assertTrue(out.contains("Cylinders: labels decoded with offsets"), out);
+    }
+
+    /**
+     * A model file without label offsets (as written before they existed) still samples, decoding
+     * by the largest label; the offsets change only the label columns' cells.
+     */
+    @Test
+    void modelFilesWithoutLabelOffsetsStillSample() throws IOException {
+        ModelFile.Contents c = ModelFile.read(carsModel);
+        TableEncoder e = c.encoder();
+        TableEncoder plain = new TableEncoder(e.schema(), e.codings().stream()
+                .map(k -> k.labelOffsets() == null ? k : k.withLabelOffsets(null)).toList(), e.labelNoise());
+        assertTrue(!Json.MAPPER.writeValueAsString(plain).contains("labelOffsets"));
+        Path old = dir.resolve("cars-no-offsets.zip");
+        ModelFile.write(old, ModelFile.Contents.ofTable(c.dde(), c.generator(), c.info(), plain));
+        assertTrue(ModelFile.read(old).encoder().codings().stream().allMatch(k -> k.labelOffsets() == null));
+        String[] args = {"--rows", "2000", "--seed", "8", "--out", "-"};
+        CsvReader.TextRecords before = CsvReader.create().readText(new StringReader(Cli.run(concat("sample", "--model",
+                old.toString(), args)).assertOk().out()), "before");
+        CsvReader.TextRecords now = CsvReader.create().readText(new StringReader(Cli.run(concat("sample", "--model",
+                carsModel.toString(), args)).assertOk().out()), "now");
+        java.util.List<String> labels = java.util.List.of("Cylinders", "Origin");
+        int changed = 0;
+        for (int i = 0; i < now.rows().size(); i++) {
+            for (int j = 0; j < now.header().size(); j++) {
+                boolean same = before.rows().get(i)[j].equals(now.rows().get(i)[j]);
+                if (!labels.contains(now.header().get(j))) {
+                    assertTrue(same, "row " + (i + 1) + ", column " + now.header().get(j));
+                } else if (!same) {
+                    changed++;
+                }
+            }
+        }
+        assertTrue(changed > 0, "the offsets change some label cells");
+    }
+
+    private static String[] concat(String command, String option, String value, String[] rest) {
+        String[] out = new String[rest.length + 3];
+        out[0] = command;
+        out[1] = option;
+        out[2] = value;
+        System.arraycopy(rest, 0, out, 3, rest.length);
+        return out;
     }
 
     /** The input's header, order and formats; labels from training; fresh identifiers across chunks. */

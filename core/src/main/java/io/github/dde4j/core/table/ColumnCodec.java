@@ -86,7 +86,7 @@ final class ColumnCodec {
             int best = 0;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < c.width(); k++) {
-                double raw = row[c.offset() + k] * scales[k] + means[k];
+                double raw = row[c.offset() + k] * scales[k] + means[k] + c.labelOffset(k);
                 if (raw > bestValue) {
                     best = k;
                     bestValue = raw;

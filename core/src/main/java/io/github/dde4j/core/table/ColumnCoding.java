@@ -29,13 +29,19 @@ import java.util.List;
  * @param constant     constant columns: the single training value, written back as it is
  * @param missingThreshold ordered and constant columns with an indicator: the indicator's value
  *                     (in 0/1 units) above which a cell decodes as missing; null for one half.
- *                     {@link TableEncoder#withMissingThresholds} sets it so that a generator's
- *                     rows decode to the training share of missing cells.
+ *                     {@link TableEncoder#calibratedOn} sets it so that a generator's rows
+ *                     decode to the training share of missing cells.
+ * @param labelOffsets label columns: per encoded dimension (label, then missing), an offset in
+ *                     0/1 units added to the dimension's value before the largest is taken; null
+ *                     for none (zero offsets, as model files written before them decode).
+ *                     {@link TableEncoder#calibratedOn} sets them so that a generator's rows
+ *                     decode to the training shares of the labels ({@link #labelShares}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ColumnCoding(String name, Kind kind, int offset, int width, String transform, double transformScale,
                            double step, double min, double max, List<String> levels, double[] means, double[] scales,
-                           double missingShare, String constant, Double missingThreshold) {
+                           double missingShare, String constant, Double missingThreshold,
+                           double[] labelOffsets) {
 
     /** How a column is encoded. */
     public enum Kind {
@@ -49,8 +55,24 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
         LEVELS
     }
 
-    /** Copies the arrays and list. */
+    /** Copies the arrays and list; checks that label offsets belong to a label column, one per dimension, finite. */
     public ColumnCoding {
+        if (labelOffsets != null) {
+            if (kind != Kind.LEVELS) {
+                throw new IllegalArgumentException("column '" + name + "': label offsets, but the column is " + kind
+                        + ", not labels");
+            }
+            if (labelOffsets.length != width) {
+                throw new IllegalArgumentException("column '" + name + "': " + labelOffsets.length + " label offsets for "
+                        + width + " label dimensions");
+            }
+            labelOffsets = labelOffsets.clone();
+            for (double o : labelOffsets) {
+                if (!Double.isFinite(o)) {
+                    throw new IllegalArgumentException("column '" + name + "': label offset " + o);
+                }
+            }
+        }
         if (missingThreshold != null && !(missingThreshold > 0 && missingThreshold < 1)) {
             throw new IllegalArgumentException("column '" + name + "': missing threshold must lie in (0, 1), got "
                     + missingThreshold);
@@ -64,6 +86,17 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
         }
     }
 
+    /**
+     * A coding without label offsets, as written before they existed (the benchmarks build
+     * variants of fitted codings with it).
+     */
+    public ColumnCoding(String name, Kind kind, int offset, int width, String transform, double transformScale,
+                        double step, double min, double max, List<String> levels, double[] means, double[] scales,
+                        double missingShare, String constant, Double missingThreshold) {
+        this(name, kind, offset, width, transform, transformScale, step, min, max, levels, means, scales, missingShare,
+                constant, missingThreshold, null);
+    }
+
     @Override
     public double[] means() {
         return means.clone();
@@ -74,6 +107,27 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
         return scales.clone();
     }
 
+    @Override
+    public double[] labelOffsets() {
+        return labelOffsets == null ? null : labelOffsets.clone();
+    }
+
+    /** The offset added to label dimension {@code k} before decoding: {@link #labelOffsets}, or 0. */
+    public double labelOffset(int k) {
+        return labelOffsets == null ? 0 : labelOffsets[k];
+    }
+
+    /**
+     * Label columns: the training share of each label, in dimension order (the missing label
+     * last), which are the dimensions' training means; they sum to 1.
+     */
+    public double[] labelShares() {
+        if (kind != Kind.LEVELS) {
+            throw new IllegalStateException("column '" + name + "' is " + kind + ", not labels");
+        }
+        return means.clone();
+    }
+
     /** The indicator value above which a cell decodes as missing: {@link #missingThreshold}, or one half. */
     public double threshold() {
         return missingThreshold == null ? 0.5 : missingThreshold;
@@ -82,7 +136,13 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
     /** This coding with another missing threshold. */
     public ColumnCoding withMissingThreshold(Double threshold) {
         return new ColumnCoding(name, kind, offset, width, transform, transformScale, step, min, max, levels, means, scales,
-                missingShare, constant, threshold);
+                missingShare, constant, threshold, labelOffsets);
+    }
+
+    /** This coding with other label offsets (null for none). */
+    public ColumnCoding withLabelOffsets(double[] offsets) {
+        return new ColumnCoding(name, kind, offset, width, transform, transformScale, step, min, max, levels, means, scales,
+                missingShare, constant, missingThreshold, offsets);
     }
 
     /** True if the last encoded dimension is a missing-value indicator (or the missing label). */

@@ -202,9 +202,10 @@ class TableEncoderTest {
     }
 
     /**
-     * An encoder written before missing thresholds existed (cars, its missing indicators 5 units
-     * wide) reads with no threshold (one half), encodes its cells to the values it encoded them to
-     * then, decodes those back to the cells, and writes no threshold field.
+     * An encoder written before missing thresholds and label offsets existed (cars, its missing
+     * indicators 5 units wide) reads with no threshold (one half) and no label offsets (zero),
+     * encodes its cells to the values it encoded them to then, decodes those back to the cells,
+     * and writes neither field.
      */
     @Test
     void encodersWrittenBeforeThresholdsReadAndWorkAsBefore() throws IOException {
@@ -214,7 +215,15 @@ class TableEncoderTest {
             fixture = json.readTree(in);
         }
         assertFalse(fixture.toString().contains("missingThreshold"));
+        assertFalse(fixture.toString().contains("labelOffsets"));
         TableEncoder old = json.treeToValue(fixture.get("encoder"), TableEncoder.class);
+        ColumnCoding cylinders = old.codings().get(2);
+        assertEquals("Cylinders", cylinders.name());
+        assertEquals(ColumnCoding.Kind.LEVELS, cylinders.kind());
+        assertNull(cylinders.labelOffsets());
+        for (int k = 0; k < cylinders.width(); k++) {
+            assertEquals(0, cylinders.labelOffset(k), 0);
+        }
         ColumnCoding hp = old.codings().get(4);
         assertNull(hp.missingThreshold());
         assertEquals(0.5, hp.threshold());
@@ -266,7 +275,7 @@ class TableEncoderTest {
             }
         }
         assertTrue(missing(e.decode(draws[1], 0)) < 0.01, "at one half the tail is dropped");
-        TableEncoder c = e.withMissingThresholds(draws[0]);
+        TableEncoder c = e.calibratedOn(draws[0]);
         double threshold = c.codings().get(0).threshold();
         // the 95% quantile of N(0, 0.18^2): 0.18 * 1.645 = 0.296
         assertEquals(0.296, threshold, 0.02);
@@ -279,7 +288,7 @@ class TableEncoderTest {
         }
         // a generator that never leaves the present rows gets the floor w/2
         double[][] flat = new double[1000][3];
-        assertEquals(TableEncoder.LABEL_NOISE / 2, e.withMissingThresholds(flat).codings().get(0).threshold(), 0);
+        assertEquals(TableEncoder.LABEL_NOISE / 2, e.calibratedOn(flat).codings().get(0).threshold(), 0);
         // stored with the encoder
         ObjectMapper json = new ObjectMapper();
         try {
