@@ -154,7 +154,8 @@ public final class TableEncodingExperiment {
                 }
             }
             out.add(new ColumnCoding(c.name(), c.kind(), c.offset(), c.width(), c.transform(), c.transformScale(), c.step(),
-                    c.min(), c.max(), c.levels(), c.means(), scales, c.missingShare(), c.constant(), c.missingThreshold()));
+                    c.min(), c.max(), c.levels(), c.means(), scales, c.missingShare(), c.constant(), c.missingThreshold(),
+                    c.labelOffsets()));
         }
         return new TableEncoder(e.schema(), out, w);
     }
@@ -204,7 +205,8 @@ public final class TableEncodingExperiment {
             means[0] = mean;
             scales[0] = Math.sqrt(var);
             out.add(new ColumnCoding(c.name(), c.kind(), c.offset(), c.width(), "none", 1, c.step(), c.min(), c.max(), c.levels(),
-                    means, scales, c.missingShare(), c.constant(), c.missingThreshold()));
+                    means, scales, c.missingShare(), c.constant(), c.missingThreshold(),
+                    c.labelOffsets()));
         }
         return new TableEncoder(e.schema(), out, e.labelNoise());
     }
@@ -219,7 +221,8 @@ public final class TableEncodingExperiment {
             double[] ones = new double[c.width()];
             java.util.Arrays.fill(ones, 1.0);
             out.add(new ColumnCoding(c.name(), c.kind(), c.offset(), c.width(), c.transform(), c.transformScale(), c.step(),
-                    c.min(), c.max(), c.levels(), c.means(), ones, c.missingShare(), c.constant(), c.missingThreshold()));
+                    c.min(), c.max(), c.levels(), c.means(), ones, c.missingShare(), c.constant(), c.missingThreshold(),
+                    c.labelOffsets()));
         }
         return new TableEncoder(e.schema(), out, e.labelNoise());
     }

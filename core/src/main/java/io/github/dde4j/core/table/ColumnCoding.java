@@ -86,17 +86,6 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
         }
     }
 
-    /**
-     * A coding without label offsets, as written before they existed (the benchmarks build
-     * variants of fitted codings with it).
-     */
-    public ColumnCoding(String name, Kind kind, int offset, int width, String transform, double transformScale,
-                        double step, double min, double max, List<String> levels, double[] means, double[] scales,
-                        double missingShare, String constant, Double missingThreshold) {
-        this(name, kind, offset, width, transform, transformScale, step, min, max, levels, means, scales, missingShare,
-                constant, missingThreshold, null);
-    }
-
     @Override
     public double[] means() {
         return means.clone();

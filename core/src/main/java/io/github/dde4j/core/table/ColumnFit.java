@@ -34,7 +34,7 @@ final class ColumnFit {
         switch (col.type()) {
             case IDENTIFIER:
                 return new ColumnCoding(col.name(), ColumnCoding.Kind.IDENTIFIER, offset, 0, null, 0, 0, 0, 0, null,
-                        new double[0], new double[0], p, null, null);
+                        new double[0], new double[0], p, null, null, null);
             case CATEGORICAL:
             case BOOLEAN:
                 return levels(col, present, rows, p, offset, labelNoise);
@@ -76,7 +76,7 @@ final class ColumnFit {
         double[] means = indicator == null ? new double[] {mean} : new double[] {mean, indicator[0]};
         double[] scales = indicator == null ? new double[] {sd} : new double[] {sd, indicator[1]};
         return new ColumnCoding(col.name(), ColumnCoding.Kind.ORDERED, offset, means.length, transform, transformScale,
-                Cells.step(col), Math.min(min, lo), Math.max(max, hi), null, means, scales, p, null, null);
+                Cells.step(col), Math.min(min, lo), Math.max(max, hi), null, means, scales, p, null, null, null);
     }
 
     private static ColumnCoding levels(ColumnSchema col, List<String> present, List<Integer> rows, double p, int offset,
@@ -111,14 +111,15 @@ final class ColumnFit {
         for (int k = 0; k < width; k++) {
             scales[k] = Math.sqrt(means[k] * (1 - means[k]) + labelNoise * labelNoise / 12);
         }
-        return new ColumnCoding(col.name(), ColumnCoding.Kind.LEVELS, offset, width, null, 0, 0, 0, 0, levels, means, scales, p, null, null);
+        return new ColumnCoding(col.name(), ColumnCoding.Kind.LEVELS, offset, width, null, 0, 0, 0, 0, levels, means, scales, p, null, null,
+                null);
     }
 
     private static ColumnCoding constant(ColumnSchema col, String value, double p, double[] indicator, int offset) {
         double[] means = indicator == null ? new double[0] : new double[] {indicator[0]};
         double[] scales = indicator == null ? new double[0] : new double[] {indicator[1]};
         return new ColumnCoding(col.name(), ColumnCoding.Kind.CONSTANT, offset, means.length, null, 0, 0, 0, 0, null,
-                means, scales, p, value, null);
+                means, scales, p, value, null, null);
     }
 
     static double[] log1p(double[] v, double scale) {
