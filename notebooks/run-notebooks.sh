@@ -2,8 +2,8 @@
 # Executes notebooks in place (refreshing the outputs that are committed), on the dde4j kernel.
 #   bash notebooks/run-notebooks.sh [notebook.ipynb ...]     (default: every notebook)
 # Environment: DDE4J_KERNEL (kernel spec name, default dde4j-java), NB_TIMEOUT (seconds per cell, 1200).
-# rapaio-jupyter-kernel 3.0.1 sometimes fails to answer its first kernel_info_request; a start that
-# times out (180 s) is retried up to three times.
+# rapaio-jupyter-kernel 3.0.1 sometimes fails to answer its first kernel_info_request (or, rarely,
+# its process ends before answering); such a start is retried, three attempts in all.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 kernel="${DDE4J_KERNEL:-dde4j-java}"
@@ -19,7 +19,7 @@ for nb in "${books[@]}"; do
             --ExecutePreprocessor.timeout="${NB_TIMEOUT:-1200}" \
             --ExecutePreprocessor.startup_timeout=180 "$nb" > "$log" 2>&1
         rc=$?
-        if [ $rc -ne 0 ] && grep -aq "didn't respond" "$log"; then
+        if [ $rc -ne 0 ] && grep -aq -e "didn't respond" -e "Kernel died before replying to kernel_info" "$log"; then
             echo "$nb: kernel did not start (attempt $attempt), retrying" >&2
             rm -f "$log"
             continue
