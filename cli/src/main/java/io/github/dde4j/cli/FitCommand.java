@@ -293,6 +293,10 @@ final class FitCommand extends Subcommand {
         }
         if (typed != null && gen != null) {
             typed = Tables.calibrate(typed, gen, sd, common.quiet ? null : msg);
+        } else if (typed != null && !common.quiet && Tables.needsCalibration(typed)) {
+            msg.println("note: without a generator 'dde4j sample' decodes Langevin rows by the largest label and missing"
+                    + " above one half, so rare labels and missing cells come out too rarely; --generator calibrates them"
+                    + " (docs/tables.md)");
         }
         Map<String, Object> quality = null;
         if (typed != null && gen != null) {

@@ -65,10 +65,10 @@ final class Tables {
      * column to {@code msg} unless null (label columns only where an offset is not zero).
      */
     static Typed calibrate(Typed typed, io.github.dde4j.generator.Generator gen, long seed, java.io.PrintWriter msg) {
-        TableEncoder e = typed.encoder();
-        if (e.codings().stream().noneMatch(c -> c.kind() == ColumnCoding.Kind.LEVELS || c.hasMissing())) {
+        if (!needsCalibration(typed)) {
             return typed;
         }
+        TableEncoder e = typed.encoder();
         double[][] rows = gen.sample(CALIBRATION_ROWS, seed + 2);
         TableEncoder calibrated = e.calibratedOn(rows);
         if (msg != null) {
@@ -76,6 +76,11 @@ final class Tables {
             msg.flush();
         }
         return new Typed(typed.text(), calibrated);
+    }
+
+    /** Whether the table has something {@link #calibrate} sets: a label column or a missing indicator. */
+    static boolean needsCalibration(Typed typed) {
+        return typed.encoder().codings().stream().anyMatch(c -> c.kind() == ColumnCoding.Kind.LEVELS || c.hasMissing());
     }
 
     /** What {@link #calibrate} prints: thresholds, non-zero label offsets, shares the offsets' bound kept from the training's. */

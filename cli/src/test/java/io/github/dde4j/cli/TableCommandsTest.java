@@ -86,6 +86,24 @@ class TableCommandsTest {
     }
 
     /**
+     * Without a generator nothing calibrates the decoding: fit says so in one line, and the model
+     * holds no thresholds or offsets (Langevin rows decode at one half and by the largest label).
+     */
+    @Test
+    void aFitWithoutGeneratorSaysItsLabelsAreNotCalibrated() throws IOException {
+        assertTrue(!carsFit.out().contains("note: without a generator"), carsFit.out());
+        Path model = dir.resolve("cars-dde.zip");
+        String out = Cli.run("fit", "--data", cars.toString(), "--out", model.toString(), "--steps", "80", "--seed", "2")
+                .assertOk().out();
+        assertTrue(out.contains("note: without a generator 'dde4j sample' decodes Langevin rows by the largest label"),
+                out);
+        for (io.github.dde4j.core.table.ColumnCoding k : ModelFile.read(model).encoder().codings()) {
+            assertEquals(null, k.labelOffsets(), k.name());
+            assertEquals(null, k.missingThreshold(), k.name());
+        }
+    }
+
+    /**
      * A model file without label offsets (as written before they existed) still samples, decoding
      * by the largest label; the offsets change only the label columns' cells.
      */
