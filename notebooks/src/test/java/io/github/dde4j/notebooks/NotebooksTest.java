@@ -118,8 +118,8 @@ class NotebooksTest {
         long t0 = System.nanoTime();
         Run r = run(cmd, dir, TIMEOUT_SECONDS + 300);
         // rapaio-jupyter-kernel 3.0.1 sometimes never answers the first kernel_info_request (its shell
-        // channel stays silent, about one start in three on this machine), and once (2026-12-08, a
-        // loaded machine) its process ended 4 s after starting, before any cell; a fresh start works.
+        // channel stays silent, about one start in three on this machine), and once (2026-12-08) its
+        // process ended 4 s after starting, before any cell; a fresh start works.
         // A kernel that cannot start at all still fails after the last attempt.
         for (int attempt = 2; attempt <= START_ATTEMPTS && r.exit != 0 && kernelDidNotStart(r.tail()); attempt++) {
             System.out.printf("%s: kernel did not start, attempt %d of %d%n", nb.getFileName(), attempt, START_ATTEMPTS);
