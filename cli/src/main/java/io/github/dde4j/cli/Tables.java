@@ -86,9 +86,7 @@ final class Tables {
     /** What {@link #calibrate} prints: thresholds, non-zero label offsets, shares the offsets' bound kept from the training's. */
     static List<String> calibrationLines(TableEncoder calibrated, double[][] rows) {
         List<String> lines = new ArrayList<>();
-        List<String[]> decoded = calibrated.decode(rows, 0);
-        for (int j = 0; j < calibrated.codings().size(); j++) {
-            ColumnCoding c = calibrated.codings().get(j);
+        for (ColumnCoding c : calibrated.codings()) {
             if (c.missingThreshold() != null) {
                 lines.add(String.format(Locale.ROOT, "  %s: decoded as missing above %.3f (0/1 units), the training share"
                         + " %.1f%% of %d generated rows", c.name(), c.threshold(), 100 * c.missingShare(), rows.length));
@@ -99,11 +97,7 @@ final class Tables {
             List<String> offsets = new ArrayList<>();
             List<String> off = new ArrayList<>();
             double[] target = c.labelShares();
-            double[] share = new double[c.width()];
-            for (String[] r : decoded) {
-                int k = c.levels().indexOf(r[j]);
-                share[k < 0 ? c.width() - 1 : k] += 1.0 / rows.length;
-            }
+            double[] share = c.decodedLabelShares(rows);
             for (int k = 0; k < c.width(); k++) {
                 String label = k < c.levels().size() ? c.levels().get(k) : "(missing)";
                 if (Math.round(1000 * c.labelOffset(k)) != 0) {

@@ -117,6 +117,18 @@ public record ColumnCoding(String name, Kind kind, int offset, int width, String
         return means.clone();
     }
 
+    /**
+     * Label columns: the share of {@code encodedRows} (rows of the whole encoding) that decode to
+     * each label, in dimension order (the missing label last), with this coding's offsets, as
+     * decoding does; without decoding the other columns.
+     */
+    public double[] decodedLabelShares(double[][] encodedRows) {
+        if (kind != Kind.LEVELS) {
+            throw new IllegalStateException("column '" + name + "' is " + kind + ", not labels");
+        }
+        return DecodingCalibration.decodedShares(this, encodedRows);
+    }
+
     /** The indicator value above which a cell decodes as missing: {@link #missingThreshold}, or one half. */
     public double threshold() {
         return missingThreshold == null ? 0.5 : missingThreshold;

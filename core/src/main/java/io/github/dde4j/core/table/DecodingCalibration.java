@@ -117,6 +117,17 @@ final class DecodingCalibration {
         return o;
     }
 
+    /** The share of the encoded rows that decode to each label of label column c, with its offsets. */
+    static double[] decodedShares(ColumnCoding c, double[][] rows) {
+        double[][] raw = new double[c.width()][];
+        double[] o = new double[c.width()];
+        for (int k = 0; k < c.width(); k++) {
+            raw[k] = raw(c, k, rows);
+            o[k] = c.labelOffset(k);
+        }
+        return decodedShares(raw, o);
+    }
+
     /** The decoded share of each label on the rows with offsets o (ties to the first, as decoding does). */
     static double[] decodedShares(double[][] raw, double[] o) {
         int n = raw[0].length;

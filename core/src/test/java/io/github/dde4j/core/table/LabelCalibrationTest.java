@@ -117,6 +117,21 @@ class LabelCalibrationTest {
     }
 
     /**
+     * {@link ColumnCoding#decodedLabelShares} counts what decoding the whole rows writes into the
+     * column, with and without offsets: the same rows and the same rule, so the same shares up to
+     * the rounding of their sums.
+     */
+    @Test
+    void decodedLabelSharesAreWhatDecodingWrites() {
+        TableEncoder e = fit(threeLabels());
+        double[][] rows = smeared(e, 0, new double[] {0.9, 0.9, 0.1}, 3);
+        for (TableEncoder enc : List.of(e, e.calibratedOn(rows))) {
+            assertArrayEquals(shares(enc, 0, rows), enc.codings().get(0).decodedLabelShares(rows), 1e-12);
+        }
+        assertThrows(IllegalStateException.class, () -> e.codings().get(1).decodedLabelShares(rows));
+    }
+
+    /**
      * The invariant at its edge: offsets spanning just under 1 - w against a cell's own label,
      * and that cell's noise at its extremes (own label at 1 - w/2, the favoured one at w/2),
      * still decode to the cell's label; a span of 1 - w is refused with the reason.
